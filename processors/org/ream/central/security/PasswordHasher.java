@@ -1,0 +1,79 @@
+package org.ream.central.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Argon2id password and PIN hashes in the PHC string format
+ * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), the OWASP minimum parameters.
+ * Parameters travel with each hash, so they can be raised later without breaking old ones.
+ */
+public final class PasswordHasher {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MEMORY_KB = 19456;
+    private static final int ITERATIONS = 2;
+    private static final int PARALLELISM = 1;
+    private static final int HASH_LEN = 32;
+
+    private PasswordHasher() {
+    }
+
+    public static String hash(String secret) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        byte[] h = argon2(secret, salt, MEMORY_KB, ITERATIONS, PARALLELISM, HASH_LEN);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=" + MEMORY_KB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(h);
+    }
+
+    public static boolean verify(String secret, String phc) {
+        if (secret == null || phc == null || !phc.startsWith("$argon2id$")) {
+            return false;
+        }
+        String[] parts = phc.split("\\$");
+        // ["", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash]
+        if (parts.length != 6) {
+            return false;
+        }
+        int m = 0;
+        int t = 0;
+        int p = 0;
+        for (String kv : parts[3].split(",")) {
+            String[] pair = kv.split("=");
+            int v = Integer.parseInt(pair[1]);
+            switch (pair[0]) {
+                case "m" -> m = v;
+                case "t" -> t = v;
+                case "p" -> p = v;
+                default -> {
+                    return false;
+                }
+            }
+        }
+        Base64.Decoder b64 = Base64.getDecoder();
+        byte[] salt = b64.decode(parts[4]);
+        byte[] expected = b64.decode(parts[5]);
+        byte[] actual = argon2(secret, salt, m, t, p, expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private static byte[] argon2(String secret, byte[] salt, int memoryKb, int iterations, int parallelism, int len) {
+        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKb)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator gen = new Argon2BytesGenerator();
+        gen.init(params);
+        byte[] out = new byte[len];
+        gen.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package org.ream.central.messaging;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.jboss.logging.Logger;
+import org.ream.central.platform.ReamConfig;
+import org.ream.central.platform.StartupRefused;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * The message broker that buffers work (mail, scheduler runs, sync, replication...).
+ * Embedded Artemis with its journal in the data folder by default; an external broker
+ * or cluster when ream.broker.url is set. Configuration lives in artemis/.
+ */
+@ApplicationScoped
+public class Broker {
+
+    private static final Logger LOG = Logger.getLogger(Broker.class);
+    public static final String EMBEDDED_URL = "vm://0";
+
+    @Inject
+    ReamConfig config;
+
+    private EmbeddedActiveMQ embedded;
+    private final ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory();
+    private CachingConnectionFactory caching;
+
+    public boolean isExternal() {
+        return config.broker().url().filter(u -> !u.isBlank()).isPresent();
+    }
+
+    public String url() {
+        return isExternal() ? config.broker().url().get().trim() : EMBEDDED_URL;
+    }
+
+    /** For an external broker: refuses to start when it cannot be reached or refuses our login. */
+    public void check() {
+        if (!isExternal()) {
+            return;
+        }
+        try (ActiveMQConnectionFactory probe = newFactory()) {
+            probe.setCallTimeout(5000);
+            probe.setReconnectAttempts(0);
+            probe.setInitialConnectAttempts(1);
+            try (Connection c = probe.createConnection(config.broker().user().orElse(null), config.broker().password().orElse(null))) {
+                c.start();
+            }
+        } catch (Exception e) {
+            throw new StartupRefused("Cannot reach the message broker at " + url() + " (" + String.valueOf(e.getMessage()).replace('\n', ' ')
+                    + "). Start it (artemis/start-external-broker.sh), or check ream.broker.url/user/password (REAM_BROKER_*), or unset REAM_BROKER_URL to use the embedded broker.", e);
+        }
+    }
+
+    public void start(Path brokerDir) {
+        if (!isExternal()) {
+            System.setProperty("ream.broker.dir", brokerDir.toAbsolutePath().toString());
+            long t0 = System.nanoTime();
+            embedded = new EmbeddedActiveMQ();
+            embedded.setConfigResourcePath("artemis/broker.xml");
+            try {
+                embedded.start();
+            } catch (Exception e) {
+                throw new StartupRefused("Cannot start the embedded message broker in " + brokerDir + ": " + e.getMessage(), e);
+            }
+            LOG.infof("Embedded broker started (%d ms), journal in %s", (System.nanoTime() - t0) / 1_000_000, brokerDir);
+        }
+        configure(factory);
+        if (isExternal()) {
+            factory.setUser(config.broker().user().orElse(null));
+            factory.setPassword(config.broker().password().orElse(null));
+        }
+    }
+
+    private ActiveMQConnectionFactory newFactory() {
+        ActiveMQConnectionFactory f = new ActiveMQConnectionFactory();
+        configure(f);
+        return f;
+    }
+
+    private void configure(ActiveMQConnectionFactory f) {
+        try {
+            f.setBrokerURL(url());
+        } catch (JMSException e) {
+            throw new StartupRefused("Invalid broker URL '" + url() + "' (ream.broker.url): " + e.getMessage(), e);
+        }
+        // Keep trying through a broker restart rather than failing the consumers.
+        f.setReconnectAttempts(-1);
+        f.setRetryInterval(1000);
+        f.setRetryIntervalMultiplier(2.0);
+        f.setMaxRetryInterval(30000);
+    }
+
+    /**
+     * The factory Camel's JMS component uses. Consumers are transacted so that a failed
+     * exchange rolls back and the broker redelivers with back-off, then dead-letters.
+     */
+    @Produces
+    @Singleton
+    @Named("jmsConnectionFactory")
+    ConnectionFactory connectionFactory() {
+        caching = new CachingConnectionFactory(factory);
+        caching.setSessionCacheSize(10);
+        caching.setReconnectOnException(true);
+        return caching;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (caching != null) {
+            caching.destroy();
+        }
+        factory.close();
+        if (embedded != null) {
+            try {
+                embedded.stop();
+            } catch (Exception e) {
+                LOG.warn("Embedded broker did not stop cleanly", e);
+            }
+        }
+    }
+}

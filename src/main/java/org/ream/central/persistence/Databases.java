@@ -1,0 +1,280 @@
+package org.ream.central.persistence;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.firebirdsql.management.FBManager;
+import org.jboss.logging.Logger;
+import org.ream.central.platform.ReamConfig;
+import org.ream.central.platform.StartupRefused;
+
+/**
+ * The main and the log database. By default two embedded Firebird files in the data
+ * folder (no database server to run); an external PostgreSQL or SQL Server database
+ * by configuration only. Opening happens in two steps so that the start-up can check
+ * everything before it writes anything: {@link #check} reads, {@link #open} creates and migrates.
+ */
+@ApplicationScoped
+public class Databases {
+
+    private static final Logger LOG = Logger.getLogger(Databases.class);
+    static final String FIREBIRD_CLIENT = "libfbclient.so.2";
+    static final String EMBEDDED_USER = "SYSDBA";
+    static final String EMBEDDED_PASSWORD = "masterkey";
+
+    @Inject
+    ReamConfig config;
+
+    private final SwitchableDataSource main = new SwitchableDataSource("main");
+    private final SwitchableDataSource log = new SwitchableDataSource("log");
+    private DatabaseTarget mainTarget;
+    private DatabaseTarget logTarget;
+    private AgroalDataSource mainPool;
+    private AgroalDataSource logPool;
+    private final Jdbc mainJdbc = new Jdbc(main);
+    private final Jdbc logJdbc = new Jdbc(log);
+    private IdAllocator mainIds;
+    private IdAllocator logIds;
+
+    public Jdbc mainJdbc() {
+        return mainJdbc;
+    }
+
+    public Jdbc logJdbc() {
+        return logJdbc;
+    }
+
+    /** A new id for a row of the main database. */
+    public long newId() {
+        return mainIds.next();
+    }
+
+    /** A new id for a row of the log database. */
+    public long newLogId() {
+        return logIds.next();
+    }
+
+    public SwitchableDataSource main() {
+        return main;
+    }
+
+    public SwitchableDataSource log() {
+        return log;
+    }
+
+    public Dialect mainDialect() {
+        return mainTarget.dialect();
+    }
+
+    public Dialect logDialect() {
+        return logTarget.dialect();
+    }
+
+    public DatabaseTarget mainTarget() {
+        return mainTarget;
+    }
+
+    public DatabaseTarget logTarget() {
+        return logTarget;
+    }
+
+    /** Works out where both databases are. */
+    public void configure(Path dataDir) {
+        ReamConfig.Db db = config.db();
+        if (db.url().filter(u -> !u.isBlank()).isPresent()) {
+            String url = db.url().get().trim();
+            mainTarget = new DatabaseTarget("main", url, db.user().orElse(""), db.password().orElse(""), Optional.empty());
+            String logUrl = db.logUrl().filter(u -> !u.isBlank()).orElse(url).trim();
+            logTarget = new DatabaseTarget("log", logUrl, db.logUser().orElse(mainTarget.user()),
+                    db.logPassword().orElse(mainTarget.password()), Optional.empty());
+        } else {
+            Path mainFile = dataDir.resolve("db").resolve("ream.fdb");
+            mainTarget = embedded("main", mainFile);
+            logTarget = db.logUrl().filter(u -> !u.isBlank())
+                    .map(u -> new DatabaseTarget("log", u.trim(), db.logUser().orElse(""), db.logPassword().orElse(""), Optional.<Path>empty()))
+                    .orElseGet(() -> embedded("log", dataDir.resolve("db").resolve("ream-log.fdb")));
+        }
+        try {
+            mainTarget.dialect();
+            logTarget.dialect();
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefused(e.getMessage() + " (setting ream.db.url / REAM_DB_URL).");
+        }
+    }
+
+    private static DatabaseTarget embedded(String role, Path file) {
+        return new DatabaseTarget(role, "jdbc:firebird:embedded:" + file.toAbsolutePath(), EMBEDDED_USER, EMBEDDED_PASSWORD, Optional.of(file));
+    }
+
+    /** Read-only checks: engine present, servers reachable, existing files valid and ours. */
+    public void check() {
+        if (mainTarget.embedded() || logTarget.embedded()) {
+            prepareEmbeddedEngine();
+        }
+        checkTarget(mainTarget);
+        if (!logTarget.url().equals(mainTarget.url())) {
+            checkTarget(logTarget);
+        }
+    }
+
+    private void checkTarget(DatabaseTarget target) {
+        if (target.embedded()) {
+            Path file = target.embeddedFile().get();
+            if (!Files.exists(file)) {
+                return; // created by open()
+            }
+            if (!Files.isReadable(file) || !Files.isWritable(file)) {
+                throw new StartupRefused("Database file " + file + " is not readable and writable by user "
+                        + System.getProperty("user.name") + " (permission denied). Fix its owner or permissions.");
+            }
+        }
+        try (Connection c = connect(target)) {
+            SchemaGuard.checkOwnership(c, target);
+        } catch (SQLException e) {
+            throw refusal(target, e);
+        }
+    }
+
+    private StartupRefused refusal(DatabaseTarget target, SQLException e) {
+        String msg = String.valueOf(e.getMessage()).replace('\n', ' ').trim();
+        if (target.embedded()) {
+            Path file = target.embeddedFile().get();
+            return new StartupRefused("Database file " + file + " cannot be opened as a Firebird database (" + msg
+                    + "). It is corrupt or not a database: restore it from a backup or move it away to start with a new one.", e);
+        }
+        return new StartupRefused("Cannot reach the " + target.role() + " database at " + target.displayUrl() + " (" + msg
+                + "). Check that the server runs and the URL, user and password (ream.db.* / REAM_DB_*) are right.", e);
+    }
+
+    /** Points Jaybird at the operating system's Firebird engine, or says how to install it. */
+    private void prepareEmbeddedEngine() {
+        String lib = config.db().firebirdLib();
+        Path client = Path.of(lib, FIREBIRD_CLIENT);
+        if (!Files.exists(client) && !Files.exists(Path.of(lib, "libfbclient.so"))) {
+            throw new StartupRefused("The embedded database needs the Firebird 3 engine, not found in " + lib
+                    + ". On Debian/Ubuntu: sudo apt-get install firebird3.0-server-core libfbclient2 (or set REAM_DB_FIREBIRD_LIB to the folder holding libfbclient.so.2).");
+        }
+        // Both must be set before Jaybird loads the native library.
+        String current = System.getProperty("jna.library.path");
+        if (current == null || !current.contains(lib)) {
+            System.setProperty("jna.library.path", current == null || current.isBlank() ? lib : current + ":" + lib);
+        }
+        // Agroal closing connections races Jaybird's native shutdown hook otherwise (SIGSEGV at exit).
+        System.setProperty("org.firebirdsql.nativeResourceShutdownDisabled", "true");
+    }
+
+    Connection connect(DatabaseTarget target) throws SQLException {
+        Properties props = new Properties();
+        if (!target.user().isEmpty()) {
+            props.setProperty("user", target.user());
+        }
+        if (!target.password().isEmpty()) {
+            props.setProperty("password", target.password());
+        }
+        if (target.dialect() == Dialect.FIREBIRD) {
+            props.setProperty("charSet", "UTF-8");
+        }
+        DriverManager.setLoginTimeout((int) Math.max(1, config.db().connectTimeout().toSeconds()));
+        try {
+            Class.forName(target.dialect().driverClass());
+        } catch (ClassNotFoundException e) {
+            throw new SQLException("JDBC driver missing: " + target.dialect().driverClass(), e);
+        }
+        return DriverManager.getConnection(target.url(), props);
+    }
+
+    /** Creates missing embedded files, opens the pools and applies the migrations. */
+    public void open() {
+        createIfMissing(mainTarget);
+        createIfMissing(logTarget);
+        mainPool = pool(mainTarget, config.db().poolMax());
+        main.switchTo(mainPool);
+        if (logTarget.url().equals(mainTarget.url())) {
+            logPool = null;
+            log.switchTo(mainPool);
+        } else {
+            logPool = pool(logTarget, Math.max(4, config.db().poolMax() / 2));
+            log.switchTo(logPool);
+        }
+        Migrations.apply(main, mainTarget, "db/main-changelog.yaml", "main");
+        Migrations.apply(log, logTarget, "db/log-changelog.yaml", "log");
+        mainIds = new IdAllocator(main, mainTarget.dialect(), "REAM_ID_SEQ");
+        logIds = new IdAllocator(log, logTarget.dialect(), "LOG_ID_SEQ");
+    }
+
+    private void createIfMissing(DatabaseTarget target) {
+        if (!target.embedded() || Files.exists(target.embeddedFile().get())) {
+            return;
+        }
+        Path file = target.embeddedFile().get();
+        FBManager manager = new FBManager("EMBEDDED");
+        try {
+            Files.createDirectories(file.getParent());
+            manager.setPageSize(16384);
+            manager.setDefaultCharacterSet("UTF8");
+            manager.setForceWrite(true);
+            manager.start();
+            manager.createDatabase(file.toAbsolutePath().toString(), EMBEDDED_USER, EMBEDDED_PASSWORD);
+            LOG.infof("Created the %s database %s", target.role(), file);
+        } catch (Exception e) {
+            throw new StartupRefused("Cannot create the embedded database " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                manager.stop();
+            } catch (Exception ignored) {
+                // nothing left to release
+            }
+        }
+    }
+
+    private AgroalDataSource pool(DatabaseTarget target, int maxSize) {
+        AgroalDataSourceConfigurationSupplier supplier = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(cp -> cp
+                        .minSize(0)
+                        .initialSize(1)
+                        .maxSize(maxSize)
+                        .acquisitionTimeout(config.db().connectTimeout())
+                        .reapTimeout(Duration.ofMinutes(5))
+                        .validationTimeout(Duration.ofMinutes(1))
+                        .connectionFactoryConfiguration(cf -> {
+                            cf.jdbcUrl(target.url()).connectionProviderClassName(target.dialect().driverClass()).autoCommit(true);
+                            if (!target.user().isEmpty()) {
+                                cf.principal(new NamePrincipal(target.user()));
+                            }
+                            if (!target.password().isEmpty()) {
+                                cf.credential(new SimplePassword(target.password()));
+                            }
+                            if (target.dialect() == Dialect.FIREBIRD) {
+                                cf.jdbcProperty("charSet", "UTF-8");
+                            }
+                            return cf;
+                        }));
+        try {
+            return AgroalDataSource.from(supplier);
+        } catch (SQLException e) {
+            throw refusal(target, e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (logPool != null) {
+            logPool.close();
+        }
+        if (mainPool != null) {
+            mainPool.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.ream.central.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Hands out ids from a database sequence in blocks (hi/lo), so bulk inserts do not
+ * pay one round trip per row. An id is never reused; gaps after a restart are fine.
+ */
+public final class IdAllocator {
+
+    static final int BLOCK = 100;
+
+    private final DataSource ds;
+    private final String nextValueSql;
+    private long next;
+    private long limit;
+
+    public IdAllocator(DataSource ds, Dialect dialect, String sequence) {
+        this.ds = ds;
+        this.nextValueSql = dialect.nextValueSql(sequence);
+    }
+
+    public synchronized long next() {
+        if (next >= limit) {
+            long hi = fetchHi();
+            next = hi * BLOCK;
+            limit = next + BLOCK;
+        }
+        return next++;
+    }
+
+    private long fetchHi() {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(nextValueSql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot allocate ids: " + e.getMessage(), e);
+        }
+    }
+}

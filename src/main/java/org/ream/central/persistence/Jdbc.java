@@ -1,0 +1,136 @@
+package org.ream.central.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Thin JDBC helper: parameter binding with UTC instants, row mapping and transactions.
+ * Plain SQL keeps bulk paths fast and the three dialects visible.
+ */
+public final class Jdbc {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final DataSource ds;
+
+    public Jdbc(DataSource ds) {
+        this.ds = ds;
+    }
+
+    public DataSource dataSource() {
+        return ds;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection c = ds.getConnection()) {
+            return query(c, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    public long count(String sql, Object... params) {
+        return one(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public int update(String sql, Object... params) {
+        try (Connection c = ds.getConnection()) {
+            return update(c, sql, params);
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    public static int update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Runs work in one transaction: commit on success, rollback on any failure. */
+    public <T> T inTransaction(TxWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        }
+    }
+
+    public static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            int idx = i + 1;
+            if (p == null) {
+                ps.setNull(idx, Types.NULL);
+            } else if (p instanceof Instant inst) {
+                ps.setObject(idx, LocalDateTime.ofInstant(inst, ZoneOffset.UTC));
+            } else if (p instanceof LocalDate d) {
+                ps.setDate(idx, java.sql.Date.valueOf(d));
+            } else if (p instanceof Boolean b) {
+                ps.setBoolean(idx, b);
+            } else if (p instanceof Enum<?> en) {
+                ps.setString(idx, en.name());
+            } else {
+                ps.setObject(idx, p);
+            }
+        }
+    }
+
+    /**
+     * Instants are stored as UTC wall-clock TIMESTAMPs (Firebird 3 has no time zone type),
+     * bound as LocalDateTime so the JVM's own time zone never shifts them.
+     */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime ldt = rs.getObject(column, LocalDateTime.class);
+        return ldt == null ? null : ldt.toInstant(ZoneOffset.UTC);
+    }
+}

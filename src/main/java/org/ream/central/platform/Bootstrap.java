@@ -1,0 +1,147 @@
+package org.ream.central.platform;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.camel.CamelContext;
+import org.jboss.logging.Logger;
+import org.ream.central.logging.SystemLog;
+import org.ream.central.messaging.Broker;
+import org.ream.central.persistence.Databases;
+import org.ream.central.security.UserAccounts;
+import org.ream.central.settings.SettingsStore;
+
+/**
+ * Brings the server up in an order that writes nothing until every check has passed:
+ * data folder, databases and broker are checked (read only), then created, migrated and
+ * started, and only then do the Camel routes start (they are declared with
+ * auto-startup off). Any refusal is one line for the operator and exit code 2.
+ */
+@ApplicationScoped
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger("org.ream.central");
+
+    /** Fired once the databases, the broker and the routes are up. */
+    public record Ready(Instant at) {
+    }
+
+    @Inject
+    ReamConfig config;
+
+    @Inject
+    Databases databases;
+
+    @Inject
+    Broker broker;
+
+    @Inject
+    SystemLog systemLog;
+
+    @Inject
+    SettingsStore settings;
+
+    @Inject
+    UserAccounts accounts;
+
+    @Inject
+    CamelContext camel;
+
+    @Inject
+    Event<Ready> ready;
+
+    private DataFolder dataFolder;
+    private Instant startedAt;
+    private volatile boolean up;
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        long t0 = System.nanoTime();
+        Path root = Path.of(config.dataDir());
+        boolean existed = Files.exists(root);
+        try {
+            dataFolder = new DataFolder(root);
+            dataFolder.checkWritable();
+            dataFolder.lock();
+            databases.configure(dataFolder.root());
+            databases.check();
+            broker.check();
+            // Checks passed: from here on the server writes.
+            dataFolder.createLayout();
+            databases.open();
+            settings.load();
+            systemLog.setDebugEnabled(settings.getBool("log.debug"));
+            systemLog.start();
+            accounts.ensureSystemUsers();
+            broker.start(dataFolder.resolve("broker"));
+            CliCommand.runIfRequested(this);
+            camel.getRouteController().startAllRoutes();
+            startedAt = Instant.now();
+            up = true;
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            systemLog.info("Platform", null, "Ream Central booted (data folder " + dataFolder.root() + ", database "
+                    + databases.mainTarget().dialect().name().toLowerCase() + (databases.mainTarget().embedded() ? " embedded" : "")
+                    + ", broker " + (broker.isExternal() ? broker.url() : "embedded") + ", " + ms + " ms)");
+            ready.fire(new Ready(startedAt));
+        } catch (StartupRefused e) {
+            refuse(e.getMessage(), existed ? null : root);
+        } catch (CliCommand.Done done) {
+            Quarkus.asyncExit(done.exitCode);
+        } catch (Exception e) {
+            LOG.error("Ream Central failed to start", e);
+            refuse("Unexpected start-up failure: " + e, null);
+        }
+    }
+
+    private void refuse(String message, Path createdRoot) {
+        // One line, on stderr and in the console log, that says what is wrong and how to fix it.
+        System.err.println("Ream Central cannot start: " + message);
+        if (dataFolder != null) {
+            dataFolder.close();
+        }
+        if (createdRoot != null) {
+            deleteQuietly(createdRoot.resolve("ream.lock"));
+            deleteQuietly(createdRoot);
+        }
+        Quarkus.asyncExit(2);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // leave it
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (up) {
+            systemLog.notice("Platform", null, "Ream Central stopping");
+            systemLog.flush();
+        }
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public DataFolder dataFolder() {
+        return dataFolder;
+    }
+
+    UserAccounts accounts() {
+        return accounts;
+    }
+}

@@ -1,0 +1,7 @@
+package org.ream.central.security;
+
+/** Rights of the manual (8.9). ADMINISTRATOR implies every other right. */
+public enum Right {
+    ADMINISTRATOR, MANAGE_LICENCES, MANAGE_PAYMENTS, MANAGE_REPORTS, MANAGE_SETTINGS, MANAGE_USERS, MANAGE_VOUCHERS,
+    READ_JOBS, RECHARGE_CREDIT, VIEW_LOG, VIEW_PRINTERS, DELETE_CARDS
+}

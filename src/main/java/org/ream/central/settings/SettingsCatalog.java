@@ -1,0 +1,78 @@
+package org.ream.central.settings;
+
+import static org.ream.central.settings.SettingDef.Type.EMAIL;
+import static org.ream.central.settings.SettingDef.Type.LANGUAGE;
+import static org.ream.central.settings.SettingDef.Type.MULTILINE;
+import static org.ream.central.settings.SettingDef.Type.PASSWORD;
+import static org.ream.central.settings.SettingDef.Type.TIMEZONE;
+import static org.ream.central.settings.SettingDef.Type.URL;
+import static org.ream.central.settings.SettingDef.Type.CURRENCY;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every settings page of the foundation (manual chapter 6) and its fields. */
+public final class SettingsCatalog {
+
+    public static final List<String> LANGUAGES = List.of("en", "fr", "de", "cs", "es");
+
+    private static final Map<String, List<SettingDef>> SECTIONS = new LinkedHashMap<>();
+
+    static {
+        // 6.1 General
+        SECTIONS.put("general", List.of(
+                SettingDef.of("general.adminEmail", EMAIL, "", true),
+                SettingDef.of("general.timeZone", TIMEZONE, ZoneId.systemDefault().getId(), true),
+                SettingDef.of("general.defaultLanguage", LANGUAGE, "en", true),
+                SettingDef.of("general.currency", CURRENCY, "", false),
+                SettingDef.integer("general.decimals", 2, 0, 5),
+                SettingDef.choice("general.csvDelimiter", ";", List.of(";", ",", "TAB", "|")),
+                SettingDef.of("security.communicationPassword", PASSWORD, "", false),
+                SettingDef.bool("privacy.jobPrivacy", false).asReadOnly()));
+        // 6.2 Personalization (the logo is a file, handled apart)
+        SECTIONS.put("personalization", List.of(
+                SettingDef.of("personalization.dashboardMessage", MULTILINE, "", false),
+                SettingDef.text("personalization.helpTitle", "", false),
+                SettingDef.of("personalization.helpUrl", URL, "", false)));
+        // 6.4.3 Outgoing SMTP server
+        SECTIONS.put("smtp", List.of(
+                SettingDef.text("smtp.host", "", false),
+                SettingDef.integer("smtp.port", 25, 1, 65535),
+                SettingDef.choice("smtp.security", "PREFER_STARTTLS", List.of("PREFER_STARTTLS", "IMPLICIT_TLS", "REQUIRE_STARTTLS")),
+                SettingDef.bool("smtp.validateCertificate", true),
+                SettingDef.text("smtp.user", "", false),
+                SettingDef.of("smtp.password", PASSWORD, "", false),
+                SettingDef.of("smtp.sender", EMAIL, "", false)));
+        // 6.11 Log
+        SECTIONS.put("log", List.of(
+                SettingDef.bool("log.debug", false),
+                SettingDef.integer("log.retentionDays", 30, 1, 3650)));
+        // 6.13 System management: disk space checker and history
+        SECTIONS.put("system", List.of(
+                SettingDef.integer("diskspace.warningMb", 2048, 1, 10_000_000),
+                SettingDef.integer("diskspace.criticalMb", 100, 1, 10_000_000),
+                SettingDef.integer("history.sessionsDays", 1460, 1, 36500),
+                SettingDef.integer("history.printerEventsDays", 90, 1, 36500),
+                SettingDef.integer("history.reportsDays", 90, 1, 36500),
+                SettingDef.integer("history.paymentSessionsHours", 24, 1, 876000),
+                SettingDef.integer("history.auditDays", 180, 1, 36500)));
+    }
+
+    private SettingsCatalog() {
+    }
+
+    public static Map<String, List<SettingDef>> sections() {
+        return SECTIONS;
+    }
+
+    public static Optional<List<SettingDef>> section(String name) {
+        return Optional.ofNullable(SECTIONS.get(name));
+    }
+
+    public static Optional<SettingDef> def(String key) {
+        return SECTIONS.values().stream().flatMap(List::stream).filter(d -> d.key().equals(key)).findFirst();
+    }
+}
