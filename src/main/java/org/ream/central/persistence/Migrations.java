@@ -41,7 +41,8 @@ public final class Migrations {
             }
             long started = System.nanoTime();
             // Liquibase's console UI would print its own banners and stack dumps; route it to the log.
-            liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), () -> {
+            liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(),
+                    "liquibase.showSummaryOutput", liquibase.UpdateSummaryOutputEnum.LOG), () -> {
                 Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
                 Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database);
                 liquibase.update(new Contexts(), new LabelExpression());

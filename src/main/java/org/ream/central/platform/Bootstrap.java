@@ -59,6 +59,9 @@ public class Bootstrap {
     @Inject
     Event<Ready> ready;
 
+    @Inject
+    CliToken cliToken;
+
     private DataFolder dataFolder;
     private Instant startedAt;
     private volatile boolean up;
@@ -83,6 +86,7 @@ public class Bootstrap {
             accounts.ensureSystemUsers();
             broker.start(dataFolder.resolve("broker"));
             CliCommand.runIfRequested(this);
+            cliToken.write(dataFolder);
             camel.getRouteController().startAllRoutes();
             startedAt = Instant.now();
             up = true;

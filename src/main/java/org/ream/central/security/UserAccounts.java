@@ -124,8 +124,16 @@ public class UserAccounts {
                 .map(h -> PasswordHasher.verify(password, h)).orElse(false);
     }
 
+    private volatile Boolean adminDefaultPassword;
+
+    /** Whether *admin still has the password 1234; the UI nags until it changes (cached: a hash check costs ~50 ms). */
     public boolean adminUsesDefaultPassword() {
-        return find(ADMIN).map(a -> a.passwordHash() != null && PasswordHasher.verify(DEFAULT_ADMIN_PASSWORD, a.passwordHash())).orElse(false);
+        Boolean cached = adminDefaultPassword;
+        if (cached == null) {
+            cached = find(ADMIN).map(a -> a.passwordHash() != null && PasswordHasher.verify(DEFAULT_ADMIN_PASSWORD, a.passwordHash())).orElse(false);
+            adminDefaultPassword = cached;
+        }
+        return cached;
     }
 
     public boolean adminLocked() {
@@ -154,6 +162,7 @@ public class UserAccounts {
             audit.record(c, user.actor(), "Users", "PASSWORD_CHANGED", "Password of " + user.username() + " was changed.", user.username(), null);
             return null;
         });
+        adminDefaultPassword = null;
     }
 
     private static String safe(String s) {

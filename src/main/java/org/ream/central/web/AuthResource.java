@@ -1,0 +1,115 @@
+package org.ream.central.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ream.central.security.CurrentUser;
+import org.ream.central.security.Public;
+import org.ream.central.security.SessionUser;
+import org.ream.central.security.UserAccounts;
+import org.ream.central.security.WebSessions;
+import org.ream.central.settings.SettingsStore;
+import org.ream.central.settings.ValidationException;
+
+/** Login, logout, the current user and password change for the web UI. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record LoginRequest(String username, String password) {
+    }
+
+    public record PasswordRequest(String currentPassword, String newPassword) {
+    }
+
+    @Inject
+    UserAccounts accounts;
+
+    @Inject
+    WebSessions sessions;
+
+    @Inject
+    CurrentUser current;
+
+    @Inject
+    SettingsStore settings;
+
+    @Context
+    HttpServerRequest request;
+
+    @POST
+    @Path("/login")
+    @Public
+    public Response login(LoginRequest body) {
+        if (body == null || body.username() == null || body.username().isBlank()) {
+            throw new ValidationException("username", "is required");
+        }
+        String client = request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
+        UserAccounts.LoginResult r = accounts.login(body.username().strip(), body.password(), client);
+        return switch (r.outcome()) {
+            case LOCKED -> ApiErrors.json(Response.Status.FORBIDDEN, Map.of("error",
+                    "This account is locked after too many failed logins. An administrator can unlock it (for *admin: ./ream admin-unlock).", "locked", true));
+            case BAD_CREDENTIALS -> ApiErrors.json(Response.Status.UNAUTHORIZED, Map.of("error", "Wrong user name or password."));
+            case OK -> {
+                String token = sessions.open(r.user(), client + " " + request.getHeader("User-Agent"));
+                yield Response.ok(me(r.user())).cookie(cookie(token, -1)).build();
+            }
+        };
+    }
+
+    @POST
+    @Path("/logout")
+    @Public
+    public Response logout(@jakarta.ws.rs.CookieParam(WebSessions.COOKIE) String token) {
+        sessions.close(token);
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    @GET
+    @Path("/me")
+    public Map<String, Object> me() {
+        return me(current.get());
+    }
+
+    @POST
+    @Path("/password")
+    public Response changePassword(PasswordRequest body) {
+        SessionUser user = current.get();
+        if (body == null || body.newPassword() == null || body.newPassword().length() < 4) {
+            throw new ValidationException("newPassword", "must have at least 4 characters");
+        }
+        if (!accounts.checkPassword(user.userId(), body.currentPassword() == null ? "" : body.currentPassword())) {
+            throw new ValidationException("currentPassword", "is not your current password");
+        }
+        if (body.newPassword().equals(UserAccounts.DEFAULT_ADMIN_PASSWORD) && user.username().equals(UserAccounts.ADMIN)) {
+            throw new ValidationException("newPassword", "must not be the default password");
+        }
+        accounts.changePassword(user, body.newPassword());
+        return Response.noContent().build();
+    }
+
+    private Map<String, Object> me(SessionUser u) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("userId", u.userId());
+        out.put("username", u.username());
+        out.put("fullName", u.fullName());
+        out.put("rights", u.rights());
+        out.put("defaultPassword", u.username().equals(UserAccounts.ADMIN) && accounts.adminUsesDefaultPassword());
+        out.put("language", settings.get("general.defaultLanguage"));
+        return out;
+    }
+
+    static NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(WebSessions.COOKIE).value(value).path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge).build();
+    }
+}
