@@ -74,6 +74,7 @@ public class Bootstrap {
             dataFolder = new DataFolder(root);
             dataFolder.checkWritable();
             dataFolder.lock();
+            CliCommand.runBeforeDatabases(this);
             databases.configure(dataFolder.root());
             databases.check();
             broker.check();

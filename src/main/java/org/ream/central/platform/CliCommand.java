@@ -22,6 +22,27 @@ final class CliCommand {
     private CliCommand() {
     }
 
+    /** Commands that must run before the databases are opened (restore replaces their files). */
+    static void runBeforeDatabases(Bootstrap b) {
+        if (!"restore".equals(System.getProperty("ream.cli"))) {
+            return;
+        }
+        String archive = System.getProperty("ream.cli.archive", "");
+        if (archive.isBlank()) {
+            System.err.println("Usage: ./ream restore <backup_*.zip> (password, if any, in REAM_BACKUP_PASSWORD)");
+            throw new Done(64);
+        }
+        b.dataFolder().createLayout();
+        try {
+            System.out.println(org.ream.central.backup.BackupService.restore(b.dataFolder().root(), java.nio.file.Path.of(archive),
+                    System.getenv("REAM_BACKUP_PASSWORD")));
+            throw new Done(0);
+        } catch (org.ream.central.settings.ValidationException | IllegalStateException e) {
+            System.err.println("Restore refused: " + e.getMessage() + ". Nothing was changed.");
+            throw new Done(1);
+        }
+    }
+
     static void runIfRequested(Bootstrap b) {
         String cmd = System.getProperty("ream.cli");
         if (cmd == null || cmd.isBlank()) {
