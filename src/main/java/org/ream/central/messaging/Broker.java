@@ -66,8 +66,16 @@ public class Broker {
             System.setProperty("ream.broker.dir", brokerDir.toAbsolutePath().toString());
             long t0 = System.nanoTime();
             embedded = new EmbeddedActiveMQ();
-            embedded.setConfigResourcePath("artemis/broker.xml");
             try {
+                // Parsed here rather than through setConfigResourcePath: inside the packaged jar the
+                // file cannot be watched for reloads, which Artemis would report as "does not exist".
+                org.apache.activemq.artemis.core.config.impl.FileConfiguration fc = new org.apache.activemq.artemis.core.config.impl.FileConfiguration();
+                org.apache.activemq.artemis.core.config.FileDeploymentManager dm =
+                        new org.apache.activemq.artemis.core.config.FileDeploymentManager("artemis/broker.xml");
+                dm.addDeployable(fc);
+                dm.readConfiguration();
+                fc.setConfigurationUrl(null);
+                embedded.setConfiguration(fc);
                 embedded.start();
             } catch (Exception e) {
                 throw new StartupRefused("Cannot start the embedded message broker in " + brokerDir + ": " + e.getMessage(), e);

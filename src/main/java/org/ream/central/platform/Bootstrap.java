@@ -80,12 +80,19 @@ public class Bootstrap {
             broker.check();
             // Checks passed: from here on the server writes.
             dataFolder.createLayout();
+            // The broker's journal and the databases are independent: start them side by side.
+            java.util.concurrent.CompletableFuture<Void> brokerUp =
+                    java.util.concurrent.CompletableFuture.runAsync(() -> broker.start(dataFolder.resolve("broker")));
             databases.open();
             settings.load();
             systemLog.setDebugEnabled(settings.getBool("log.debug"));
             systemLog.start();
             accounts.ensureSystemUsers();
-            broker.start(dataFolder.resolve("broker"));
+            try {
+                brokerUp.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             CliCommand.runIfRequested(this);
             cliToken.write(dataFolder);
             camel.getRouteController().startAllRoutes();
