@@ -1,0 +1,80 @@
+// Login page (manual 5.2): user name, password, language drop-down and theme choice.
+import { post } from '../api.js';
+import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n.js';
+import { chosenTheme, setTheme, THEMES } from '../theme.js';
+import { h, clear, notice, busy, errorText } from '../ui.js';
+import { brandMark } from '../icons.js';
+import { state, navigate, logoUrl } from '../state.js';
+
+export function renderLogin(app, { message } = {}) {
+  clear(app);
+  document.title = `${t('login.title')} · Ream Central`;
+
+  const langSelect = h('select', { id: 'login-language', class: 'compact', 'aria-label': t('language.title') },
+    ...state.info.languages.map(l => h('option', { value: l, selected: l === language() }, LANGUAGE_NAMES[l] || l)));
+  const themeSelect = h('select', { id: 'login-theme', class: 'compact', 'aria-label': t('theme.title') },
+    ...THEMES.map(th => h('option', { value: th, selected: th === chosenTheme() }, t(`theme.${th}`))));
+
+  const username = h('input', { id: 'login-username', name: 'username', type: 'text', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
+  const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const errorBox = h('div', { class: 'login-error', id: 'login-error', 'aria-live': 'assertive' });
+  const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', id: 'login-submit' }, h('span', { class: 'btn-label' }, t('login.submit')));
+
+  const form = h('form', { class: 'login-form', novalidate: true, 'aria-describedby': 'login-error' },
+    h('div', { class: 'field stacked' }, h('label', { for: 'login-username', class: 'field-label' }, t('login.username')), username),
+    h('div', { class: 'field stacked' }, h('label', { for: 'login-password', class: 'field-label' }, t('login.password')), password),
+    errorBox,
+    submit);
+
+  const card = h('section', { class: 'login-card', 'aria-labelledby': 'login-title' },
+    h('div', { class: 'login-prefs' },
+      h('label', { class: 'pref' }, h('span', { class: 'pref-label' }, t('language.title')), langSelect),
+      h('label', { class: 'pref' }, h('span', { class: 'pref-label' }, t('theme.title')), themeSelect)),
+    h('div', { class: 'login-brand' },
+      state.info.customLogo ? h('img', { src: logoUrl(), alt: t('app.customLogo'), class: 'custom' }) : brandMark('login-mark'),
+      h('h1', { id: 'login-title' }, h('span', { class: 'product' }, 'Ream Central'), h('span', { class: 'login-subtitle' }, t('login.subtitle')))),
+    message ? notice('info', message) : null,
+    form);
+
+  app.appendChild(h('div', { class: 'login-page' },
+    h('main', { class: 'login-main', id: 'main' }, card),
+    h('footer', { class: 'login-footer' }, t('login.footer'))));
+
+  langSelect.addEventListener('change', async () => {
+    const keep = { u: username.value, p: password.value };
+    await setLanguage(langSelect.value, true);
+    renderLogin(app, { message });
+    const u = document.getElementById('login-username');
+    u.value = keep.u;
+    document.getElementById('login-password').value = keep.p;
+    document.getElementById('login-language').focus();
+  });
+  themeSelect.addEventListener('change', () => setTheme(themeSelect.value));
+
+  const showError = (text) => {
+    clear(errorBox);
+    if (text) errorBox.appendChild(notice('error', text));
+  };
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    showError(null);
+    if (!username.value.trim()) { showError(t('login.usernameRequired')); username.focus(); return; }
+    try {
+      const me = await busy(submit, () => post('/api/auth/login', { username: username.value.trim(), password: password.value }, { allowUnauthorized: true }));
+      state.me = me;
+      const target = state.afterLogin && !state.afterLogin.startsWith('#/login') ? state.afterLogin : '#/home';
+      state.afterLogin = null;
+      navigate(target);
+    } catch (err) {
+      if (err.status === 401) showError(t('login.badCredentials'));
+      else if (err.status === 403 && err.body.locked) showError(t('login.locked'));
+      else if (err.fields && err.fields.username) showError(t('login.usernameRequired'));
+      else showError(errorText(err));
+      password.select();
+      password.focus();
+    }
+  });
+
+  username.focus();
+}
