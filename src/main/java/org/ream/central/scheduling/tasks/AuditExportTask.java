@@ -1,0 +1,133 @@
+package org.ream.central.scheduling.tasks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.ream.central.persistence.Databases;
+import org.ream.central.persistence.Jdbc;
+import org.ream.central.scheduling.ScheduledTask;
+import org.ream.central.scheduling.TaskContext;
+import org.ream.central.scheduling.TaskResult;
+import org.ream.central.settings.SettingsStore;
+
+/**
+ * Audit log export on a schedule (5.6, "Export schedule"): each run writes the audit entries
+ * since the previous run to a CSV file in data/exports, so consecutive files cover the log
+ * without gaps or overlaps. The first run exports everything the audit log still holds.
+ */
+@ApplicationScoped
+public class AuditExportTask implements ScheduledTask {
+
+    static final String[] HEADER = {"Time", "Description", "Context", "User", "Subsystem", "Event type", "Details"};
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Inject
+    Databases databases;
+
+    @Inject
+    SettingsStore settings;
+
+    @Inject
+    DataDir dataDir;
+
+    @Override
+    public String key() {
+        return TaskKeys.AUDIT_EXPORT;
+    }
+
+    @Override
+    public String label() {
+        return "Audit Log Export";
+    }
+
+    @Override
+    public boolean addable() {
+        return true;
+    }
+
+    @Override
+    public TaskResult run(TaskContext ctx) throws Exception {
+        ZoneId zone = ctx.zone();
+        Instant to = ctx.startedAt();
+        Optional<Instant> from = ctx.previousRunAt().filter(p -> p.isBefore(to));
+        Path exports = dataDir.resolve("exports");
+        Files.createDirectories(exports);
+        String stamp = LocalDateTime.ofInstant(to, zone).format(STAMP);
+        // Written aside (one file per run) and moved in place, so a reader never sees half a file.
+        Path partial = exports.resolve("AuditLog_" + stamp + "_" + ctx.runId() + ".part");
+        long rows = 0;
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter()).setHeader(HEADER).setRecordSeparator("\r\n").get();
+        String sql = "SELECT CREATED_AT, DESCRIPTION, AUDIT_CONTEXT, USER_NAME, SUBSYSTEM, EVENT_TYPE, DETAILS FROM AUDIT_LOG WHERE CREATED_AT < ?"
+                + (from.isPresent() ? " AND CREATED_AT >= ?" : "") + " ORDER BY CREATED_AT, ID";
+        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(out, format);
+                Connection c = databases.main().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            if (from.isPresent()) {
+                Jdbc.bind(ps, to, from.get());
+            } else {
+                Jdbc.bind(ps, to);
+            }
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant at = Jdbc.instant(rs, "CREATED_AT");
+                    csv.printRecord(TIME.format(at.atZone(zone)), rs.getString("DESCRIPTION"), rs.getString("AUDIT_CONTEXT"),
+                            rs.getString("USER_NAME"), rs.getString("SUBSYSTEM"), rs.getString("EVENT_TYPE"), rs.getString("DETAILS"));
+                    rows++;
+                }
+            }
+        } catch (Exception e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Path target = publish(partial, exports.resolve("AuditLog_" + stamp + ".csv"));
+        if (target == null) {
+            // Another export in the same second: this run's id tells the two apart.
+            target = publish(partial, exports.resolve("AuditLog_" + stamp + "_" + ctx.runId() + ".csv"));
+        }
+        String period = from.map(f -> "from " + TIME.format(f.atZone(zone)) + " ").orElse("") + "until " + TIME.format(to.atZone(zone));
+        return TaskResult.ok("Exported " + rows + " audit log entr" + (rows == 1 ? "y" : "ies") + " (" + period + ") to exports/"
+                + target.getFileName());
+    }
+
+    /** Gives the finished file its name unless that name is taken (then null); never replaces a file. */
+    static Path publish(Path partial, Path target) throws IOException {
+        try {
+            // A hard link appears complete and fails if the name exists: no check-then-act race.
+            Files.createLink(target, partial);
+            Files.delete(partial);
+            return target;
+        } catch (FileAlreadyExistsException e) {
+            return null;
+        } catch (UnsupportedOperationException | IOException e) {
+            // A file system without hard links.
+            if (Files.exists(target)) {
+                return null;
+            }
+            Files.move(partial, target);
+            return target;
+        }
+    }
+
+    private char delimiter() {
+        String d = settings.get("general.csvDelimiter");
+        return "TAB".equals(d) ? '\t' : d == null || d.isEmpty() ? ';' : d.charAt(0);
+    }
+}
