@@ -4,7 +4,7 @@ import org.ream.central.security.Actor;
 
 /**
  * Commands run through the packaged server instead of starting it (system property
- * ream.cli, set by ./ream): they get the same configuration and database checks, do their
+ * reamctl.command, set by ./ream; outside the ream.* namespace, which the typed configuration owns): they get the same configuration and database checks, do their
  * work, print one line and exit. Used when the server is not running; a running server
  * is asked over its loopback-only endpoint instead.
  */
@@ -24,10 +24,10 @@ final class CliCommand {
 
     /** Commands that must run before the databases are opened (restore replaces their files). */
     static void runBeforeDatabases(Bootstrap b) {
-        if (!"restore".equals(System.getProperty("ream.cli"))) {
+        if (!"restore".equals(System.getProperty("reamctl.command"))) {
             return;
         }
-        String archive = System.getProperty("ream.cli.archive", "");
+        String archive = System.getProperty("reamctl.archive", "");
         if (archive.isBlank()) {
             System.err.println("Usage: ./ream restore <backup_*.zip> (password, if any, in REAM_BACKUP_PASSWORD)");
             throw new Done(64);
@@ -44,7 +44,7 @@ final class CliCommand {
     }
 
     static void runIfRequested(Bootstrap b) {
-        String cmd = System.getProperty("ream.cli");
+        String cmd = System.getProperty("reamctl.command");
         if (cmd == null || cmd.isBlank()) {
             return;
         }
