@@ -56,13 +56,39 @@ public class Broker {
                 c.start();
             }
         } catch (Exception e) {
-            throw new StartupRefused("Cannot reach the message broker at " + url() + " (" + String.valueOf(e.getMessage()).replace('\n', ' ')
-                    + "). Start it (artemis/start-external-broker.sh), or check ream.broker.url/user/password (REAM_BROKER_*), or unset REAM_BROKER_URL to use the embedded broker.", e);
+            if (loginRefused(e)) {
+                throw new StartupRefused("The message broker at " + url() + " refused the login of user '" + config.broker().user().orElse("")
+                        + "' (" + innermostMessage(e) + "). Check ream.broker.user and ream.broker.password (REAM_BROKER_USER, REAM_BROKER_PASSWORD).", e);
+            }
+            throw new StartupRefused("Cannot reach the message broker at " + url() + " (" + innermostMessage(e)
+                    + "). Start it (artemis/start-external-broker.sh), or check ream.broker.url (REAM_BROKER_URL), or unset REAM_BROKER_URL to use the embedded broker.", e);
         }
+    }
+
+    private static boolean loginRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.jms.JMSSecurityException || t instanceof org.apache.activemq.artemis.api.core.ActiveMQSecurityException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message of the deepest cause that has one ("Failed to create session factory" says less than its cause). */
+    private static String innermostMessage(Throwable e) {
+        String message = String.valueOf(e);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message.replaceAll("\\s+", " ").trim();
     }
 
     public void start(Path brokerDir) {
         if (!isExternal()) {
+            // broker.xml names its folders ${ream.broker.dir}; the property is removed again once
+            // parsed, because Quarkus refuses to start (again, in tests) with an unknown ream.* property.
             System.setProperty("ream.broker.dir", brokerDir.toAbsolutePath().toString());
             long t0 = System.nanoTime();
             embedded = new EmbeddedActiveMQ();
@@ -73,7 +99,11 @@ public class Broker {
                 org.apache.activemq.artemis.core.config.FileDeploymentManager dm =
                         new org.apache.activemq.artemis.core.config.FileDeploymentManager("artemis/broker.xml");
                 dm.addDeployable(fc);
-                dm.readConfiguration();
+                try {
+                    dm.readConfiguration();
+                } finally {
+                    System.clearProperty("ream.broker.dir");
+                }
                 fc.setConfigurationUrl(null);
                 embedded.setConfiguration(fc);
                 embedded.start();

@@ -7,14 +7,19 @@ import io.agroal.api.security.SimplePassword;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.firebirdsql.management.FBManager;
 import org.jboss.logging.Logger;
 import org.ream.central.platform.ReamConfig;
@@ -33,6 +38,10 @@ public class Databases {
     static final String FIREBIRD_CLIENT = "libfbclient.so.2";
     static final String EMBEDDED_USER = "SYSDBA";
     static final String EMBEDDED_PASSWORD = "masterkey";
+    /** Next to each embedded file: the header identity of the file once it was found to be ours. */
+    static final String VERIFIED_SUFFIX = ".verified";
+    /** An unverified file up to this size is checked on a copy, so the check writes nothing to it. */
+    static final long COPY_CHECK_LIMIT = 1L << 30;
 
     @Inject
     ReamConfig config;
@@ -131,14 +140,8 @@ public class Databases {
 
     private void checkTarget(DatabaseTarget target) {
         if (target.embedded()) {
-            Path file = target.embeddedFile().get();
-            if (!Files.exists(file) || Files.exists(creatingMarker(file))) {
-                return; // created (again) by open()
-            }
-            if (!Files.isReadable(file) || !Files.isWritable(file)) {
-                throw new StartupRefused("Database file " + file + " is not readable and writable by user "
-                        + System.getProperty("user.name") + " (permission denied). Fix its owner or permissions.");
-            }
+            checkEmbeddedFile(target);
+            return;
         }
         try (Connection c = connect(target)) {
             SchemaGuard.checkOwnership(c, target);
@@ -147,15 +150,122 @@ public class Databases {
         }
     }
 
+    /**
+     * The engine writes to a database's header on every attach, so an existing file is first
+     * judged from its header page alone; a file this data folder has verified before (same
+     * header identity) is not opened at all, and any other one is opened as a copy.
+     */
+    private void checkEmbeddedFile(DatabaseTarget target) {
+        Path file = target.embeddedFile().get();
+        if (!Files.exists(file) || Files.exists(creatingMarker(file))) {
+            return; // created (again) by open()
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new StartupRefused("Database file " + file + " is not a file. Move it away to start with a new database, or restore a backup.");
+        }
+        if (!Files.isReadable(file) || !Files.isWritable(file)) {
+            throw new StartupRefused("Database file " + file + " is not readable and writable by user "
+                    + System.getProperty("user.name") + " (permission denied). Fix its owner or permissions.");
+        }
+        FirebirdFile.Header header;
+        try {
+            header = FirebirdFile.readHeader(file).orElse(null);
+        } catch (IOException e) {
+            throw new StartupRefused("Database file " + file + " cannot be read (" + e.getMessage() + "). Fix its owner or permissions.", e);
+        }
+        if (header == null) {
+            throw new StartupRefused("Database file " + file + " is corrupt or not a Firebird database (its first page is not a database header)."
+                    + " Restore it from a backup (./ream restore), or move it away to start with a new, empty database.");
+        }
+        if (!header.firebird3()) {
+            throw new StartupRefused("Database file " + file + " was written by another Firebird version (on-disk structure " + header.odsMajor() + "."
+                    + header.odsMinor() + "; Firebird 3 reads " + FirebirdFile.FIREBIRD_3_ODS + ".x). Back it up with that version's gbak and restore it with"
+                    + " Firebird 3, or move it away to start with a new database.");
+        }
+        if (header.identity().equals(readVerified(file))) {
+            return; // ours: verified at an earlier start, and not replaced since
+        }
+        verifyOwnership(target, file);
+    }
+
+    private void verifyOwnership(DatabaseTarget target, Path file) {
+        Path copyDir = null;
+        DatabaseTarget probe = target;
+        try {
+            long size = Files.size(file);
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            if (size <= COPY_CHECK_LIMIT && Files.getFileStore(tmp).getUsableSpace() > size + (64L << 20)) {
+                copyDir = Files.createTempDirectory("ream-dbcheck");
+                Path copy = copyDir.resolve(file.getFileName());
+                Files.copy(file, copy);
+                probe = embedded(target.role(), copy);
+            } else {
+                LOG.warnf("Database file %s (%d MB) is too large to verify on a copy: opening it in place", file, size >> 20);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Cannot copy %s for a read-only check (%s): opening it in place", file, e.getMessage());
+        }
+        try (Connection c = connect(probe)) {
+            SchemaGuard.checkOwnership(c, target);
+        } catch (SQLException e) {
+            throw refusal(target, e);
+        } finally {
+            deleteTree(copyDir);
+        }
+    }
+
+    private static Path verifiedMarker(Path file) {
+        return file.resolveSibling(file.getFileName() + VERIFIED_SUFFIX);
+    }
+
+    private static String readVerified(Path file) {
+        try {
+            return Files.readString(verifiedMarker(file), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Remembers that this file is ours, so that the next start need not open it to check. */
+    private static void markVerified(DatabaseTarget target) {
+        if (!target.embedded()) {
+            return;
+        }
+        Path file = target.embeddedFile().get();
+        try {
+            Optional<FirebirdFile.Header> header = FirebirdFile.readHeader(file);
+            if (header.isPresent() && !header.get().identity().equals(readVerified(file))) {
+                Path tmp = file.resolveSibling(file.getFileName() + VERIFIED_SUFFIX + ".tmp");
+                Files.writeString(tmp, header.get().identity() + "\n", StandardCharsets.UTF_8);
+                Files.move(tmp, verifiedMarker(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Cannot record %s as verified (%s): the next start checks it again", file, e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.debugf("Cannot delete %s: %s", dir, e.getMessage());
+        }
+    }
+
     private StartupRefused refusal(DatabaseTarget target, SQLException e) {
-        String msg = String.valueOf(e.getMessage()).replace('\n', ' ').trim();
+        String msg = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim();
         if (target.embedded()) {
             Path file = target.embeddedFile().get();
-            return new StartupRefused("Database file " + file + " cannot be opened as a Firebird database (" + msg
-                    + "). It is corrupt or not a database: restore it from a backup or move it away to start with a new one.", e);
+            return new StartupRefused("Database file " + file + " cannot be opened by the Firebird engine (" + msg
+                    + "). If another program has it open, stop that program; otherwise it is corrupt: restore it from a backup (./ream restore)"
+                    + " or move it away to start with a new database.", e);
         }
         return new StartupRefused("Cannot reach the " + target.role() + " database at " + target.displayUrl() + " (" + msg
-                + "). Check that the server runs and the URL, user and password (ream.db.* / REAM_DB_*) are right.", e);
+                + "). Check that the database server runs and that ream.db." + (target.role().equals("log") ? "log-" : "")
+                + "url, user and password (REAM_DB_" + (target.role().equals("log") ? "LOG_" : "") + "*) are right.", e);
     }
 
     /** Points Jaybird at the operating system's Firebird engine, or says how to install it. */
@@ -216,6 +326,8 @@ public class Databases {
         if (logCreated) {
             finishCreation(logTarget);
         }
+        markVerified(mainTarget);
+        markVerified(logTarget);
         mainIds = new IdAllocator(main, mainTarget.dialect(), "REAM_ID_SEQ");
         logIds = new IdAllocator(log, logTarget.dialect(), "LOG_ID_SEQ");
     }

@@ -40,6 +40,7 @@ public final class Migrations {
                 return;
             }
             long started = System.nanoTime();
+            UnicodeTypes.register();
             // Liquibase's console UI would print its own banners and stack dumps; route it to the log.
             liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(),
                     "liquibase.showSummaryOutput", liquibase.UpdateSummaryOutputEnum.LOG), () -> {

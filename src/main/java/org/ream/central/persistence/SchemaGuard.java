@@ -12,8 +12,8 @@ import org.ream.central.platform.StartupRefused;
 
 /**
  * Refuses to migrate a database that belongs to something else. A database is ours when
- * it holds REAM_INFO with our application id; an empty one is adopted; anything else is
- * left untouched.
+ * it holds REAM_INFO with our application id; an empty one is adopted; anything else, any
+ * table of another application included, is left untouched.
  */
 public final class SchemaGuard {
 
@@ -27,10 +27,15 @@ public final class SchemaGuard {
         boolean hasInfo = tables.contains("REAM_INFO");
         String where = target.embedded() ? "Database file " + target.embeddedFile().get() : "The " + target.role() + " database at " + target.displayUrl();
         if (!hasInfo) {
-            boolean foreign = target.embedded() ? !tables.isEmpty() : tables.contains("DATABASECHANGELOG") || tables.stream().anyMatch(KNOWN_TABLES::contains);
+            // Empty, or only Liquibase's own tables from an interrupted first run of our changelogs.
+            List<String> others = tables.stream().filter(t -> !LIQUIBASE_TABLES.contains(t)).toList();
+            boolean foreign = !others.isEmpty() || (tables.contains("DATABASECHANGELOG") && !onlyOurChangelogs(c));
             if (foreign) {
-                throw new StartupRefused(where + " already holds tables of another application (" + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
-                        + "...) and no Ream Central marker. Point Ream Central at an empty database, or restore a Ream Central backup.");
+                List<String> shown = others.isEmpty() ? tables : others;
+                throw new StartupRefused(where + " already holds tables of another application (" + String.join(", ", shown.subList(0, Math.min(5, shown.size())))
+                        + (shown.size() > 5 ? ", ..." : "") + ") and no Ream Central marker (REAM_INFO). "
+                        + (target.embedded() ? "Move the file away to start with a new database, or restore a Ream Central backup."
+                                : "Point ream.db." + (target.role().equals("log") ? "log-" : "") + "url at an empty database or one made with docs/sql/ scripts."));
             }
             return;
         }
@@ -39,6 +44,16 @@ public final class SchemaGuard {
                 if (!APP_ID.equals(rs.getString(1).trim())) {
                     throw new StartupRefused(where + " belongs to application '" + rs.getString(1).trim() + "', not Ream Central. Point Ream Central at its own database.");
                 }
+            }
+        }
+    }
+
+    private static boolean onlyOurChangelogs(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE FILENAME NOT IN (?, ?)")) {
+            ps.setString(1, "db/main-changelog.yaml");
+            ps.setString(2, "db/log-changelog.yaml");
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 0;
             }
         }
     }
@@ -55,6 +70,6 @@ public final class SchemaGuard {
         return names;
     }
 
-    /** Tables whose presence without a marker means the database is someone else's or damaged. */
-    static final List<String> KNOWN_TABLES = List.of("USERS", "USER_GROUPS", "SETTINGS", "SITES", "SCHEDULES", "AUDIT_LOG", "LOG_ENTRIES");
+    /** Tables Liquibase creates before the first changeset; alone they do not make a database foreign. */
+    static final List<String> LIQUIBASE_TABLES = List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK");
 }

@@ -1,5 +1,6 @@
 package org.ream.central.platform;
 
+import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -8,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.camel.CamelContext;
@@ -69,7 +68,6 @@ public class Bootstrap {
     void onStart(@Observes @Priority(1) StartupEvent event) {
         long t0 = System.nanoTime();
         Path root = Path.of(config.dataDir());
-        boolean existed = Files.exists(root);
         try {
             dataFolder = new DataFolder(root);
             dataFolder.checkWritable();
@@ -104,34 +102,25 @@ public class Bootstrap {
                     + ", broker " + (broker.isExternal() ? broker.url() : "embedded") + ", " + ms + " ms)");
             ready.fire(new Ready(startedAt));
         } catch (StartupRefused e) {
-            refuse(e.getMessage(), existed ? null : root);
+            refuse(e.getMessage());
         } catch (CliCommand.Done done) {
             Quarkus.asyncExit(done.exitCode);
         } catch (Exception e) {
             LOG.error("Ream Central failed to start", e);
-            refuse("Unexpected start-up failure: " + e, null);
+            refuse("Unexpected start-up failure: " + e + " (the log above has the details).");
         }
     }
 
-    private void refuse(String message, Path createdRoot) {
-        // One line, on stderr and in the console log, that says what is wrong and how to fix it.
-        System.err.println("Ream Central cannot start: " + message);
+    private void refuse(String message) {
         if (dataFolder != null) {
-            dataFolder.close();
+            dataFolder.abandon(); // leaves the folder as it was found
         }
-        if (createdRoot != null) {
-            deleteQuietly(createdRoot.resolve("ream.lock"));
-            deleteQuietly(createdRoot);
-        }
-        Quarkus.asyncExit(2);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // leave it
-        }
+        // Ends the start-up here, before the HTTP port is bound (a second server on the same
+        // folder would otherwise fail on the port instead). Quarkus prints the message of a
+        // PreventFurtherStepsException found as the root cause as one line on stderr, stops and
+        // exits with its code; thrown bare from a startup step it would be swallowed (exit 0).
+        String line = "Ream Central cannot start: " + message.replaceAll("\\s*\\R\\s*", " ").trim();
+        throw new IllegalStateException("Start-up refused", new PreventFurtherStepsException(line, 2));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,0 +1,105 @@
+package org.ream.central.persistence;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole server on PostgreSQL, chosen by configuration only (ream.db.url, ream.db.user):
+ * the same changelogs create the schema, and a login and a saved setting make the round
+ * trip through the REST API into PostgreSQL tables. The database is created for the run
+ * and dropped after it.
+ */
+@QuarkusTest
+@TestProfile(PostgresSystemTest.OnPostgres.class)
+@ExtendWith(PostgresServer.Required.class)
+class PostgresSystemTest {
+
+    public static final class OnPostgres implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FreshDatabase.class));
+        }
+    }
+
+    /** Creates ream_it_<random> before the server starts, drops it once the server stopped. */
+    public static final class FreshDatabase implements QuarkusTestResourceLifecycleManager {
+        private String name;
+
+        @Override
+        public Map<String, String> start() {
+            name = PostgresServer.createDatabase("ream_it");
+            return Map.of("ream.db.url", "jdbc:postgresql://" + PostgresServer.HOST + ":" + PostgresServer.PORT + "/" + name,
+                    "ream.db.user", PostgresServer.user().orElseThrow());
+        }
+
+        @Override
+        public void stop() {
+            PostgresServer.dropDatabase(name);
+        }
+    }
+
+    @Inject
+    Databases databases;
+
+    @Test
+    void theServerRunsOnPostgresAndASavedSettingMakesTheRoundTrip() throws Exception {
+        assertThat(databases.mainDialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(databases.mainTarget().embedded()).isFalse();
+        assertThat(databases.logTarget().url()).isEqualTo(databases.mainTarget().url());
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+
+        String cookie = given().contentType(ContentType.JSON).header("X-Requested-With", "test")
+                .body("{\"username\":\"*admin\",\"password\":\"1234\"}")
+                .when().post("/api/auth/login")
+                .then().statusCode(200).body("rights", hasItem("ADMINISTRATOR"))
+                .extract().cookie("REAM_SESSION");
+        String title = "Aide à l'impression – Příručka";
+        given().cookie("REAM_SESSION", cookie).header("X-Requested-With", "test").contentType(ContentType.JSON)
+                .body(Map.of("personalization.helpTitle", title))
+                .when().put("/api/settings/personalization")
+                .then().statusCode(200).body("changed", hasItem("personalization.helpTitle"));
+        List<Map<String, Object>> fields = given().cookie("REAM_SESSION", cookie).when().get("/api/settings/personalization")
+                .then().statusCode(200).extract().jsonPath().getList("fields");
+        assertThat(fields).filteredOn(f -> "personalization.helpTitle".equals(f.get("key"))).extracting(f -> f.get("value")).containsExactly(title);
+
+        // Read back with a connection of our own: the rows are in PostgreSQL, not in a cache.
+        Properties login = new Properties();
+        login.setProperty("user", databases.mainTarget().user());
+        try (Connection c = TestDatabases.connect(Dialect.POSTGRESQL.driverClass(), databases.mainTarget().url(), login)) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(string(c, "SELECT SETTING_VALUE FROM SETTINGS WHERE SETTING_KEY = 'personalization.helpTitle'")).isEqualTo(title);
+            assertThat(string(c, "SELECT UPDATED_BY FROM SETTINGS WHERE SETTING_KEY = 'personalization.helpTitle'")).isEqualTo("*admin");
+            assertThat(string(c, "SELECT COUNT(*) FROM AUDIT_LOG WHERE EVENT_TYPE = 'SETTINGS_CHANGED' AND USER_NAME = '*admin'")).isNotEqualTo("0");
+            assertThat(string(c, "SELECT APP_ID FROM REAM_INFO WHERE COMPONENT = 'main'")).isEqualTo(SchemaGuard.APP_ID);
+            assertThat(string(c, "SELECT APP_ID FROM REAM_INFO WHERE COMPONENT = 'log'")).isEqualTo(SchemaGuard.APP_ID);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    string(c, "SELECT COUNT(*) FROM LOG_ENTRIES WHERE MSG_TEXT LIKE 'Ream Central booted%database postgresql%'")).isEqualTo("1"));
+        }
+    }
+
+    private static String string(Connection c, String sql) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
