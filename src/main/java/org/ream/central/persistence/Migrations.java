@@ -30,16 +30,33 @@ public final class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class);
 
+    static {
+        // Liquibase would otherwise try to send usage analytics over the network at each run.
+        if (System.getProperty("liquibase.analytics.enabled") == null) {
+            System.setProperty("liquibase.analytics.enabled", "false");
+        }
+    }
+
     private Migrations() {
     }
 
     public static void apply(DataSource ds, DatabaseTarget target, String changelog, String component) {
         String hash = hash(changelog);
         try (Connection c = ds.getConnection()) {
-            if (SchemaGuard.userTables(c).contains("REAM_INFO") && hash.equals(recordedHash(c, component))) {
+            java.util.List<String> tables = SchemaGuard.userTables(c);
+            if (tables.contains("REAM_INFO") && hash.equals(recordedHash(c, component))) {
                 return;
             }
             long started = System.nanoTime();
+            if (tables.isEmpty() && target.dialect() == Dialect.FIREBIRD) {
+                java.util.Optional<java.util.List<String>> script = FirebirdSchemaScript.statements(changelog, hash);
+                if (script.isPresent()) {
+                    FirebirdSchemaScript.run(c, script.get());
+                    record(c, component, hash);
+                    LOG.infof("Schema of the new %s database created (%s, %d ms)", target.role(), changelog, (System.nanoTime() - started) / 1_000_000);
+                    return;
+                }
+            }
             UnicodeTypes.register();
             // Liquibase's console UI would print its own banners and stack dumps; route it to the log.
             liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(),

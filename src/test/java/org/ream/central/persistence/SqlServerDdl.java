@@ -37,7 +37,7 @@ final class SqlServerDdl {
 
     private static final Pattern RUN_AT = Pattern.compile("(?m)^-- (Ran at|Against): .*\\R");
     // DEPLOYMENT_ID is derived from the clock; a fixed one keeps the scripts reproducible.
-    private static final Pattern DEPLOYMENT_ID = Pattern.compile("(?m)^(INSERT INTO DATABASECHANGELOG .*, )'\\d{10}'\\)$");
+    private static final Pattern DEPLOYMENT_ID = Pattern.compile("(?m)^(INSERT INTO DATABASECHANGELOG .*, )'\\d{10}'\\)(;?)$");
 
     private SqlServerDdl() {
     }
@@ -89,6 +89,15 @@ final class SqlServerDdl {
     }
 
     static String generate(String changelog, String databaseRole) {
+        String sql = offlineSql("mssql", changelog);
+        return "-- Ream Central: SQL Server schema of the " + databaseRole + " database, from " + changelog + ".\n"
+                + "-- Run it in the empty " + databaseRole + " database (README.md in this folder). Generated: do not edit;\n"
+                + "-- after a change to the changelog refresh it with " + REFRESH + "\n\n"
+                + sql;
+    }
+
+    /** What Liquibase would run on an empty database of that kind, with DATABASECHANGELOG filled in; reproducible. */
+    static String offlineSql(String dbms, String changelog) {
         UnicodeTypes.register();
         // Liquibase keeps per-database services and snapshots in singletons: start clean, as a new JVM would.
         ChangeLogHistoryServiceFactory.getInstance().resetAll();
@@ -101,20 +110,16 @@ final class SqlServerDdl {
             Files.delete(history); // offline mode records what it "ran" here: start from nothing every time
             ResourceAccessor resources = new ClassLoaderResourceAccessor(SqlServerDdl.class.getClassLoader());
             Database database = DatabaseFactory.getInstance().openDatabase(
-                    "offline:mssql?outputLiquibaseSql=all&changeLogFile=" + history.toAbsolutePath(), null, null, null, resources);
+                    "offline:" + dbms + "?outputLiquibaseSql=all&changeLogFile=" + history.toAbsolutePath(), null, null, null, resources);
             StringWriter out = new StringWriter();
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
                     () -> new Liquibase(changelog, resources, database).update(new Contexts(), new LabelExpression(), out));
-            String sql = DEPLOYMENT_ID.matcher(RUN_AT.matcher(out.toString()).replaceAll("")).replaceAll("$1'0000000000')");
-            sql = sql.lines().map(String::stripTrailing).map(SqlServerDdl::sortForeignKeys).collect(Collectors.joining("\n")).strip() + "\n";
-            return "-- Ream Central: SQL Server schema of the " + databaseRole + " database, from " + changelog + ".\n"
-                    + "-- Run it in the empty " + databaseRole + " database (README.md in this folder). Generated: do not edit;\n"
-                    + "-- after a change to the changelog refresh it with " + REFRESH + "\n\n"
-                    + sql;
+            String sql = DEPLOYMENT_ID.matcher(RUN_AT.matcher(out.toString()).replaceAll("")).replaceAll("$1'0000000000')$2");
+            return sql.lines().map(String::stripTrailing).map(SqlServerDdl::sortForeignKeys).collect(Collectors.joining("\n")).strip() + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
-            throw new IllegalStateException("Liquibase could not write the SQL Server script for " + changelog + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Liquibase could not write the " + dbms + " script for " + changelog + ": " + e.getMessage(), e);
         } finally {
             if (history != null) {
                 try {
