@@ -63,6 +63,9 @@ export function renderLogin(app, { message } = {}) {
     try {
       const me = await busy(submit, () => post('/api/auth/login', { username: username.value.trim(), password: password.value }, { allowUnauthorized: true }));
       state.me = me;
+      // /?next=/hawtio/ comes from the operations console's gate: go back there (same origin only).
+      const next = new URLSearchParams(location.search).get('next');
+      if (next && /^\/hawtio(\/|$)/.test(next)) { location.assign(next); return; }
       const target = state.afterLogin && !state.afterLogin.startsWith('#/login') ? state.afterLogin : '#/home';
       state.afterLogin = null;
       navigate(target);
