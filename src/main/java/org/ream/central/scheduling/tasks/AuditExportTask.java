@@ -2,9 +2,9 @@ package org.ream.central.scheduling.tasks;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.ream.central.export.Column;
+import org.ream.central.export.ExportOptions;
+import org.ream.central.export.TabularFormat;
+import org.ream.central.export.TabularWriter;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 import org.ream.central.scheduling.ScheduledTask;
@@ -33,7 +36,6 @@ import org.ream.central.settings.SettingsStore;
 @ApplicationScoped
 public class AuditExportTask implements ScheduledTask {
 
-    static final String[] HEADER = {"Time", "Description", "Context", "User", "Subsystem", "Event type", "Details"};
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -72,13 +74,17 @@ public class AuditExportTask implements ScheduledTask {
         // Written aside (one file per run) and moved in place, so a reader never sees half a file.
         Path partial = exports.resolve("AuditLog_" + stamp + "_" + ctx.runId() + ".part");
         long rows = 0;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter()).setHeader(HEADER).setRecordSeparator("\r\n").get();
         String sql = "SELECT CREATED_AT, DESCRIPTION, AUDIT_CONTEXT, USER_NAME, SUBSYSTEM, EVENT_TYPE, DETAILS FROM AUDIT_LOG WHERE CREATED_AT < ?"
                 + (from.isPresent() ? " AND CREATED_AT >= ?" : "") + " ORDER BY CREATED_AT, ID";
-        try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, format);
+        // The same writer as the audit log page's export: UTF-8 with BOM, the configured delimiter,
+        // and cells that a spreadsheet would run as formulas are neutralised.
+        ExportOptions options = ExportOptions.of(settings.get("general.csvDelimiter"), zone, "Audit log");
+        List<Column> columns = List.of(Column.dateTime("Time (" + zone.getId() + ")"), Column.text("Description", 50), Column.text("Context", 24),
+                Column.text("User", 28), Column.text("Subsystem", 14), Column.text("Event type", 22), Column.text("Details", 60));
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial));
                 Connection c = databases.main().getConnection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
+            TabularWriter w = TabularWriter.open(TabularFormat.CSV, out, columns, options);
             if (from.isPresent()) {
                 Jdbc.bind(ps, to, from.get());
             } else {
@@ -87,12 +93,12 @@ public class AuditExportTask implements ScheduledTask {
             ps.setFetchSize(500);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Instant at = Jdbc.instant(rs, "CREATED_AT");
-                    csv.printRecord(TIME.format(at.atZone(zone)), rs.getString("DESCRIPTION"), rs.getString("AUDIT_CONTEXT"),
-                            rs.getString("USER_NAME"), rs.getString("SUBSYSTEM"), rs.getString("EVENT_TYPE"), rs.getString("DETAILS"));
+                    w.row(Jdbc.instant(rs, "CREATED_AT"), rs.getString("DESCRIPTION"), rs.getString("AUDIT_CONTEXT"), rs.getString("USER_NAME"),
+                            rs.getString("SUBSYSTEM"), rs.getString("EVENT_TYPE"), rs.getString("DETAILS"));
                     rows++;
                 }
             }
+            w.finish();
         } catch (Exception e) {
             Files.deleteIfExists(partial);
             throw e;
@@ -124,10 +130,5 @@ public class AuditExportTask implements ScheduledTask {
             Files.move(partial, target);
             return target;
         }
-    }
-
-    private char delimiter() {
-        String d = settings.get("general.csvDelimiter");
-        return "TAB".equals(d) ? '\t' : d == null || d.isEmpty() ? ';' : d.charAt(0);
     }
 }
