@@ -2,8 +2,6 @@ package org.ream.central.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.ream.central.persistence.DataAccessException;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 import org.ream.central.logging.DistinctValues;
@@ -30,11 +27,6 @@ public class AuditQueries {
     public static final int MAX_LIMIT = 1000;
     private static final String COLUMNS = "SELECT ID, CREATED_AT, USER_ID, USER_NAME, SUBSYSTEM, EVENT_TYPE, DESCRIPTION, AUDIT_CONTEXT";
     private static final int MAX_DISTINCT = 500;
-
-    @FunctionalInterface
-    public interface RowSink {
-        void accept(AuditDetail row) throws Exception;
-    }
 
     @Inject
     Databases databases;
@@ -95,50 +87,17 @@ public class AuditQueries {
     }
 
     /** Streams the matching changes newest first, with details; returns whether more matched than {@code maxRows}. */
-    public boolean stream(AuditFilter filter, int maxRows, RowSink sink) {
+    public boolean stream(AuditFilter filter, int maxRows, Jdbc.RowSink<AuditDetail> sink) {
         SqlWhere w = where(filter);
         String sql = COLUMNS + ", DETAILS FROM AUDIT_LOG" + w.sql() + " ORDER BY ID DESC";
         Map<Long, String> names = new HashMap<>();
-        try (Connection c = databases.main().getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(1000);
-                Jdbc.bind(ps, w.params());
-                try (ResultSet rs = ps.executeQuery()) {
-                    int n = 0;
-                    while (rs.next()) {
-                        if (n == maxRows) {
-                            return true;
-                        }
-                        AuditDetail d = detailRow(rs);
-                        if (d.userId() != null) {
-                            String full = names.computeIfAbsent(d.userId(), id -> fullNames(Set.of(id)).getOrDefault(id, ""));
-                            d = withUser(d, full.isEmpty() ? null : full);
-                        }
-                        sink.accept(d);
-                        n++;
-                    }
-                    return false;
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
+        return databases.mainJdbc().stream(sql, w.params(), maxRows, AuditQueries::detailRow, d -> {
+            if (d.userId() != null) {
+                String full = names.computeIfAbsent(d.userId(), id -> fullNames(Set.of(id)).getOrDefault(id, ""));
+                d = withUser(d, full.isEmpty() ? null : full);
             }
-        } catch (SQLException e) {
-            throw new DataAccessException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ExportFailed(e);
-        }
-    }
-
-    /** A sink failure while streaming (usually the client went away). */
-    public static final class ExportFailed extends RuntimeException {
-        ExportFailed(Exception cause) {
-            super(cause.getMessage(), cause);
-        }
+            sink.accept(d);
+        });
     }
 
     private Map<Long, String> fullNames(Set<Long> ids) {

@@ -105,7 +105,7 @@ public class AuditResource {
                 if (more) {
                     w.row(null, "Export stopped after " + MAX_EXPORT_ROWS + " rows: choose a shorter period or more filters.");
                 }
-            } catch (AuditQueries.ExportFailed e) {
+            } catch (org.ream.central.persistence.Jdbc.SinkFailed e) {
                 systemLog.notice("WebUI", "Audit log export", "Audit log export for '" + by + "' broken off after " + w.rows()
                         + " rows (download closed?): " + e.getMessage());
                 throw new java.io.IOException(e.getMessage(), e);

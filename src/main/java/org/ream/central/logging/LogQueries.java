@@ -2,8 +2,6 @@ package org.ream.central.logging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.ream.central.persistence.DataAccessException;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 
@@ -30,12 +27,6 @@ public class LogQueries {
     static final String COLUMNS = "SELECT ID, CREATED_AT, SEVERITY, SUBSYSTEM, LOG_CONTEXT, MSG_TEXT,"
             + " CASE WHEN DETAILS IS NULL THEN 0 ELSE 1 END AS HAS_DETAILS FROM LOG_ENTRIES";
     private static final int MAX_SUBSYSTEMS = 500;
-
-    /** Receives exported rows one by one. */
-    @FunctionalInterface
-    public interface RowSink {
-        void accept(LogEntry entry) throws Exception;
-    }
 
     @Inject
     Databases databases;
@@ -148,46 +139,11 @@ public class LogQueries {
      * returns whether more matched beyond that limit.
      * One read-only transaction with a server-side cursor, so memory stays flat.
      */
-    public boolean stream(LogFilter filter, int maxRows, RowSink sink) {
+    public boolean stream(LogFilter filter, int maxRows, Jdbc.RowSink<LogEntry> sink) {
         SqlWhere w = where(filter);
         String sql = "SELECT ID, CREATED_AT, SEVERITY, SUBSYSTEM, LOG_CONTEXT, MSG_TEXT, DETAILS FROM LOG_ENTRIES" + w.sql() + " ORDER BY ID DESC";
-        try (Connection c = databases.log().getConnection()) {
-            boolean auto = c.getAutoCommit();
-            // PostgreSQL only streams with a fetch size inside a transaction; the others do either way.
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(1000);
-                Jdbc.bind(ps, w.params());
-                try (ResultSet rs = ps.executeQuery()) {
-                    int n = 0;
-                    while (rs.next()) {
-                        if (n == maxRows) {
-                            return true;
-                        }
-                        sink.accept(new LogEntry(rs.getLong(1), Jdbc.instant(rs, "CREATED_AT"), Severity.ofCode(rs.getInt(3)), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7)));
-                        n++;
-                    }
-                    return false;
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException(e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ExportFailed(e);
-        }
-    }
-
-    /** A sink failure while streaming (usually the client went away). */
-    public static final class ExportFailed extends RuntimeException {
-        ExportFailed(Exception cause) {
-            super(cause.getMessage(), cause);
-        }
+        return databases.logJdbc().stream(sql, w.params(), maxRows, rs -> new LogEntry(rs.getLong(1), Jdbc.instant(rs, "CREATED_AT"),
+                Severity.ofCode(rs.getInt(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), sink);
     }
 
     /** A row of the list query: the details themselves are not read, only whether there are any. */

@@ -125,7 +125,7 @@ public class LogResource {
                 if (more) {
                     w.row(null, null, null, null, "Export stopped after " + MAX_EXPORT_ROWS + " rows: choose a shorter period or more filters.");
                 }
-            } catch (LogQueries.ExportFailed e) {
+            } catch (org.ream.central.persistence.Jdbc.SinkFailed e) {
                 systemLog.notice("WebUI", "Log export", "Log export for '" + user + "' broken off after " + w.rows() + " rows (download closed?): " + e.getMessage());
                 throw new java.io.IOException(e.getMessage(), e);
             } catch (RuntimeException e) {

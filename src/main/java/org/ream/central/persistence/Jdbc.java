@@ -30,6 +30,19 @@ public final class Jdbc {
         T run(Connection c) throws SQLException;
     }
 
+    /** Receives streamed rows one by one (an export writing to a download, say). */
+    @FunctionalInterface
+    public interface RowSink<T> {
+        void accept(T row) throws Exception;
+    }
+
+    /** The sink failed while rows were streamed (usually the client went away); not a database failure. */
+    public static final class SinkFailed extends RuntimeException {
+        SinkFailed(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     private final DataSource ds;
 
     public Jdbc(DataSource ds) {
@@ -58,6 +71,43 @@ public final class Jdbc {
                 }
                 return out;
             }
+        }
+    }
+
+    /**
+     * Streams the rows of a query to a sink, up to {@code maxRows}, and returns whether more
+     * matched beyond that limit. One read-only transaction with a server-side cursor, so memory
+     * stays flat whatever the row count.
+     */
+    public <T> boolean stream(String sql, Object[] params, int maxRows, RowMapper<T> mapper, RowSink<? super T> sink) {
+        try (Connection c = ds.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            // PostgreSQL only streams with a fetch size inside a transaction; the others do either way.
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(1000);
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        if (n == maxRows) {
+                            return true;
+                        }
+                        sink.accept(mapper.map(rs));
+                        n++;
+                    }
+                    return false;
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SinkFailed(e);
         }
     }
 

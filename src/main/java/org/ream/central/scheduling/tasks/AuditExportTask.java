@@ -8,9 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -81,24 +78,14 @@ public class AuditExportTask implements ScheduledTask {
         ExportOptions options = ExportOptions.of(settings.get("general.csvDelimiter"), zone, "Audit log");
         List<Column> columns = List.of(Column.dateTime("Time (" + zone.getId() + ")"), Column.text("Description", 50), Column.text("Context", 24),
                 Column.text("User", 28), Column.text("Subsystem", 14), Column.text("Event type", 22), Column.text("Details", 60));
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial));
-                Connection c = databases.main().getConnection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
             TabularWriter w = TabularWriter.open(TabularFormat.CSV, out, columns, options);
-            if (from.isPresent()) {
-                Jdbc.bind(ps, to, from.get());
-            } else {
-                Jdbc.bind(ps, to);
-            }
-            ps.setFetchSize(500);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    w.row(Jdbc.instant(rs, "CREATED_AT"), rs.getString("DESCRIPTION"), rs.getString("AUDIT_CONTEXT"), rs.getString("USER_NAME"),
-                            rs.getString("SUBSYSTEM"), rs.getString("EVENT_TYPE"), rs.getString("DETAILS"));
-                    rows++;
-                }
-            }
+            Object[] params = from.isPresent() ? new Object[] {to, from.get()} : new Object[] {to};
+            databases.mainJdbc().stream(sql, params, Integer.MAX_VALUE, rs -> new Object[] {Jdbc.instant(rs, "CREATED_AT"), rs.getString("DESCRIPTION"),
+                    rs.getString("AUDIT_CONTEXT"), rs.getString("USER_NAME"), rs.getString("SUBSYSTEM"), rs.getString("EVENT_TYPE"), rs.getString("DETAILS")},
+                    w::row);
             w.finish();
+            rows = w.rows();
         } catch (Exception e) {
             Files.deleteIfExists(partial);
             throw e;
