@@ -17,6 +17,12 @@ REAM_JAVA_OPTS_DEFAULT="-Djna.library.path=/usr/lib/x86_64-linux-gnu -Dorg.fireb
 REAM_JAVA_OPTS="${JAVA_OPTS:-$REAM_JAVA_OPTS_DEFAULT}"
 
 SERVER_JAR="$REPO_ROOT/target/quarkus-app/quarkus-run.jar"
+
+# Class-data sharing: the server's build writes target/quarkus-app/app-cds.jsa (see
+# src/main/appcds/train.sh) and ./ream starts with it; so that a comparison with another
+# app stays like for like, ensure_cds_archive gives that app an archive of its own made the
+# same way (one training start). BENCH_CDS=0 measures every app without an archive.
+BENCH_CDS="${BENCH_CDS:-1}"
 READY_PATH="/q/health/ready"
 START_TIMEOUT_S="${BENCH_START_TIMEOUT:-60}"
 STOP_TIMEOUT_S=30
@@ -90,6 +96,21 @@ ensure_bench_app() {
   [[ -f "$jar" ]] || die "build finished but $jar is still missing"
 }
 
+# Makes <dir of jar>/app-cds.jsa for a bench app by one training start (ready, then stopped)
+# when it is missing or older than the jar. Not for the server: its build makes its own.
+ensure_cds_archive() {
+  local label="$1" jar="$2" archive
+  archive="$(dirname "$jar")/app-cds.jsa"
+  [[ "$BENCH_CDS" == 1 ]] || return 0
+  [[ -f "$archive" && ! "$jar" -nt "$archive" ]] && return 0
+  log "recording the class-data-sharing archive of $label (one training start)"
+  rm -f "$archive"
+  APP_TRAIN_CDS=1 start_app "$label-cds-training" "$jar" ""
+  wait_ready "$label-cds-training"
+  stop_app
+  [[ -f "$archive" ]] || log "warning: no archive written for $label; it runs without one"
+}
+
 # --- ports ------------------------------------------------------------------
 
 port_in_use() {
@@ -128,10 +149,18 @@ start_app() {
   APP_PORT="$(free_port)" || exit 1
   local -a envs=(QUARKUS_HTTP_HOST=127.0.0.1 "QUARKUS_HTTP_PORT=$APP_PORT")
   [[ -n "$data" ]] && envs+=("REAM_DATA_DIR=$data")
+  local -a cds=()
+  local archive
+  archive="$(dirname "$jar")/app-cds.jsa"
+  if [[ -n "${APP_TRAIN_CDS:-}" ]]; then
+    cds=("-XX:ArchiveClassesAtExit=$archive")
+  elif [[ "$BENCH_CDS" == 1 && -f "$archive" ]]; then
+    cds=("-XX:SharedArchiveFile=$archive")
+  fi
   APP_T0_MS="$(now_ms)"
   # shellcheck disable=SC2086  # REAM_JAVA_OPTS is a list of options
   ( cd "$workdir" && exec env -u REAM_DB_URL -u REAM_DB_LOG_URL -u REAM_BROKER_URL \
-      "${envs[@]}" java $REAM_JAVA_OPTS -jar "$jar" ) >"$APP_LOG" 2>&1 &
+      "${envs[@]}" java $REAM_JAVA_OPTS "${cds[@]}" -jar "$jar" ) >"$APP_LOG" 2>&1 &
   APP_PID=$!
   BENCH_PIDS+=("$APP_PID")
 }

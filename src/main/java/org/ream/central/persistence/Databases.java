@@ -285,6 +285,25 @@ public class Databases {
         System.setProperty("org.firebirdsql.nativeResourceShutdownDisabled", "true");
     }
 
+    /**
+     * The embedded Firebird engine installs its own SIGINT/SIGTERM handlers when it loads and,
+     * on a signal, closes every attachment from a thread of its own while the JVM is still
+     * running its shutdown (the last log entries and any transaction in flight then fail with
+     * "closed connection"), and does not hand the signal on to the JVM. Installing a Java
+     * handler again takes the signals back: it exits as the JVM's own handler does (status
+     * 128 + signal), which runs Quarkus's orderly shutdown, pools closed before the engine.
+     */
+    @SuppressWarnings("restriction")
+    static void reclaimTerminationSignals() {
+        for (String name : new String[] { "TERM", "INT", "HUP" }) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), s -> System.exit(128 + s.getNumber()));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                LOG.debugf("Signal %s left as it is: %s", name, e.getMessage());
+            }
+        }
+    }
+
     Connection connect(DatabaseTarget target) throws SQLException {
         Properties props = new Properties();
         if (!target.user().isEmpty()) {
@@ -320,6 +339,9 @@ public class Databases {
         }
         Migrations.apply(main, mainTarget, "db/main-changelog.yaml", "main");
         Migrations.apply(log, logTarget, "db/log-changelog.yaml", "log");
+        if (mainTarget.embedded() || logTarget.embedded()) {
+            reclaimTerminationSignals(); // the engine is loaded by now
+        }
         if (mainCreated) {
             finishCreation(mainTarget);
         }

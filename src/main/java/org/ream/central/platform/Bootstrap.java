@@ -65,31 +65,76 @@ public class Bootstrap {
     private Instant startedAt;
     private volatile boolean up;
 
-    void onStart(@Observes @Priority(1) StartupEvent event) {
-        long t0 = System.nanoTime();
+    /** The data folder, databases and broker coming up; started before Camel boots. */
+    private volatile java.util.concurrent.CompletableFuture<Void> preparation;
+    private volatile long t0;
+
+    /**
+     * Starts bringing up the data folder, databases and broker on a thread of their own as
+     * soon as Camel starts booting (the first runtime event with the configuration in place), so that this (the Firebird engine loading, the schema,
+     * the broker's journal) overlaps Camel booting on the main thread; {@link #onStart} waits
+     * for it before it starts the routes. Nothing here depends on Camel.
+     */
+    void onCamelBooting(@Observes org.apache.camel.quarkus.main.events.BeforeInitialize event) {
+        prepareAsync();
+    }
+
+    private synchronized java.util.concurrent.CompletableFuture<Void> prepareAsync() {
+        if (preparation == null) {
+            t0 = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+            Thread worker = new Thread(() -> {
+                try {
+                    prepare();
+                    f.complete(null);
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "ream-bootstrap");
+            worker.setDaemon(true);
+            worker.start();
+            preparation = f;
+        }
+        return preparation;
+    }
+
+    /** Checks first (writes nothing), then creates, migrates and starts. */
+    private void prepare() {
         Path root = Path.of(config.dataDir());
+        dataFolder = new DataFolder(root);
+        dataFolder.checkWritable();
+        dataFolder.lock();
+        CliCommand.runBeforeDatabases(this);
+        databases.configure(dataFolder.root());
+        databases.check();
+        broker.check();
+        // Checks passed: from here on the server writes.
+        dataFolder.createLayout();
+        // The broker's journal and the databases are independent: start them side by side.
+        java.util.concurrent.CompletableFuture<Void> brokerUp =
+                java.util.concurrent.CompletableFuture.runAsync(() -> broker.start(dataFolder.resolve("broker")));
+        databases.open();
+        settings.load();
+        systemLog.setDebugEnabled(settings.getBool("log.debug"));
+        systemLog.start();
+        accounts.ensureSystemUsers();
         try {
-            dataFolder = new DataFolder(root);
-            dataFolder.checkWritable();
-            dataFolder.lock();
-            CliCommand.runBeforeDatabases(this);
-            databases.configure(dataFolder.root());
-            databases.check();
-            broker.check();
-            // Checks passed: from here on the server writes.
-            dataFolder.createLayout();
-            // The broker's journal and the databases are independent: start them side by side.
-            java.util.concurrent.CompletableFuture<Void> brokerUp =
-                    java.util.concurrent.CompletableFuture.runAsync(() -> broker.start(dataFolder.resolve("broker")));
-            databases.open();
-            settings.load();
-            systemLog.setDebugEnabled(settings.getBool("log.debug"));
-            systemLog.start();
-            accounts.ensureSystemUsers();
+            brokerUp.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        try {
             try {
-                brokerUp.join();
+                prepareAsync().join();
             } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
             }
             CliCommand.runIfRequested(this);
             cliToken.write(dataFolder);
