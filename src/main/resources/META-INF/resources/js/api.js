@@ -98,3 +98,4 @@ export async function download(path, fallbackName) {
   setTimeout(() => URL.revokeObjectURL(url), 30000);
   return name;
 }
+

@@ -1,6 +1,7 @@
 // Small building blocks: elements, buttons, menus, dialogs, toasts, spinners.
 import { icon } from './icons.js';
 import { t } from './i18n.js';
+import { download } from './api.js';
 
 /** Creates an element; strings become text nodes (never HTML). */
 export function h(tag, attrs, ...children) {
@@ -363,4 +364,56 @@ export function fieldErrorText(message) {
     if (m) return fn(m);
   }
   return msg.charAt(0).toUpperCase() + msg.slice(1);
+}
+
+/**
+ * A row's details in a side panel: opens at once with a spinner, then shows what
+ * load() returns (merged over the row) as a definition list plus an optional block of text.
+ * fields(full) -> [[label, value node or text, {wrap}]...]; extra(full) -> node or ''.
+ * Returns the panel handle ({panel, close}); onClose runs when it closes.
+ */
+export function detailsPanel(host, { title, row, load, fields, extra, onClose }) {
+  const body = h('div', { class: 'details' }, loading());
+  const handle = sidePanel(host, { title, body, onClose });
+  handle.panel.focus();
+  (async () => {
+    let full = row;
+    if (load) {
+      try {
+        full = { ...row, ...(await load(row)) };
+      } catch (e) {
+        body.replaceChildren(notice('error', errorText(e)));
+        return;
+      }
+    }
+    clear(body).append(
+      h('dl', { class: 'details-list' }, ...fields(full).flatMap(([label, value, opts]) =>
+        [h('dt', null, label), h('dd', opts && opts.wrap ? { class: 'wrap' } : null, value === undefined || value === null || value === '' ? '–' : value)])),
+      extra ? extra(full) || '' : '');
+  })();
+  return handle;
+}
+
+/** Text shown as preformatted, scrollable and focusable, under a heading (log attachments, audit changes). */
+export function preBlock(title, text) {
+  return text ? h('div', null, h('h3', null, title), h('pre', { class: 'details-pre', tabindex: '0' }, text)) : '';
+}
+
+/**
+ * Downloads an export with a lasting "export running" toast, then "done" or the error
+ * (404: not available yet). Resolves true when the file was downloaded.
+ */
+export async function exportFile(path, fallbackName) {
+  const note = toast(t('export.running'), 'info', 0);
+  note.prepend(spinner('small'));
+  try {
+    await download(path, fallbackName);
+    note.remove();
+    toast(t('export.done'));
+    return true;
+  } catch (e) {
+    note.remove();
+    toast(e.status === 404 ? t('error.notAvailableYet') : errorText(e), 'error');
+    return false;
+  }
 }

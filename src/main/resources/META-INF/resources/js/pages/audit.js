@@ -1,8 +1,8 @@
 // The audit log (manual 5.6): who changed what and when; filters period, user, event type;
 // double-click (or Enter) opens the details; Tools > Export.
-import { get, query, download } from '../api.js';
+import { get, query } from '../api.js';
 import { t, fmtDate, fmtDateTime } from '../i18n.js';
-import { h, clear, button, busy, menu, notice, loading, toast, pageHeader, sidePanel, errorText, spinner } from '../ui.js';
+import { h, clear, button, busy, menu, notice, loading, toast, pageHeader, errorText, detailsPanel, preBlock, exportFile } from '../ui.js';
 import { DataTable } from '../table.js';
 import { PERIOD_TOKENS } from './log.js';
 
@@ -143,41 +143,25 @@ class AuditPage {
   }
 
   async export(format) {
-    const note = toast(t('export.running'), 'info', 0);
-    note.prepend(spinner('small'));
-    try {
-      await download(`/api/audit/export${query({ ...this.params(), format })}`, `audit.${format}`);
-      note.remove();
-      toast(t('export.done'));
-    } catch (e) {
-      note.remove();
-      toast(e.status === 404 ? t('error.notAvailableYet') : errorText(e), 'error');
-    }
+    await exportFile(`/api/audit/export${query({ ...this.params(), format })}`, `audit.${format}`);
   }
 
-  async details(row) {
-    const body = h('div', { class: 'details' }, loading());
-    this.panel = sidePanel(this.pageEl, {
+  details(row) {
+    this.panel = detailsPanel(this.pageEl, {
       title: t('audit.details'),
-      body,
+      row,
+      load: r => get(`/api/audit/${r.id}`),
+      fields: full => [
+        [t('audit.col.time'), fmtDateTime(full.at)],
+        [t('audit.col.description'), full.description || '', { wrap: true }],
+        [t('audit.col.context'), full.context],
+        [t('audit.col.user'), full.user || full.userName],
+        [t('audit.col.subsystem'), full.subsystem],
+        [t('audit.eventType'), full.eventType ? eventLabel(full.eventType) : ''],
+      ],
+      extra: full => preBlock(t('audit.changes'), full.details),
       onClose: () => { this.panel = null; const r = this.table.selectedRowEl(); if (r) r.focus(); },
     });
-    this.panel.panel.focus();
-    let full = row;
-    try {
-      full = { ...row, ...(await get(`/api/audit/${row.id}`)) };
-    } catch (e) {
-      body.replaceChildren(notice('error', errorText(e)));
-      return;
-    }
-    clear(body).append(
-      h('dl', { class: 'details-list' },
-        h('dt', null, t('audit.col.time')), h('dd', null, fmtDateTime(full.at)),
-        h('dt', null, t('audit.col.description')), h('dd', { class: 'wrap' }, full.description || ''),
-        h('dt', null, t('audit.col.context')), h('dd', null, full.context || '–'),
-        h('dt', null, t('audit.col.user')), h('dd', null, full.user || full.userName || '–'),
-        h('dt', null, t('audit.col.subsystem')), h('dd', null, full.subsystem || '–'),
-        h('dt', null, t('audit.eventType')), h('dd', null, full.eventType ? eventLabel(full.eventType) : '–')),
-      full.details ? h('div', null, h('h3', null, t('audit.changes')), h('pre', { class: 'details-pre', tabindex: '0' }, full.details)) : '');
   }
+
 }

@@ -1,9 +1,9 @@
 // The log (manual 5.5): live view with Pause/Watch live and Refresh, filters (period, types,
 // subsystems, context), export to Excel/CSV, highlighting with Shift+Space, details panel.
-import { get, put, del, query, download } from '../api.js';
+import { get, put, del, query } from '../api.js';
 import { icon } from '../icons.js';
 import { t, fmtDateTime } from '../i18n.js';
-import { h, clear, button, busy, menu, notice, loading, toast, pageHeader, sidePanel, errorText, spinner } from '../ui.js';
+import { h, clear, button, busy, menu, notice, loading, toast, pageHeader, errorText, detailsPanel, preBlock, exportFile } from '../ui.js';
 import { DataTable } from '../table.js';
 
 export const TYPES = ['CRITICAL', 'ERROR', 'WARNING', 'INFO', 'NOTICE', 'DEBUG', 'TRACE'];
@@ -300,44 +300,26 @@ class LogPage {
 
   async export(format) {
     if (this.filters.types.size === 0) { toast(t('log.noTypes'), 'warning'); return; }
-    const note = toast(t('export.running'), 'info', 0);
-    note.prepend(spinner('small'));
-    try {
-      await download(`/api/log/export${query({ ...this.params(), format })}`, `log.${format}`);
-      note.remove();
-      toast(t('export.done'));
-    } catch (e) {
-      note.remove();
-      toast(e.status === 404 ? t('error.notAvailableYet') : errorText(e), 'error');
-    }
+    await exportFile(`/api/log/export${query({ ...this.params(), format })}`, `log.${format}`);
   }
 
-  async details(row) {
-    const body = h('div', { class: 'details' }, loading());
-    this.panel = sidePanel(this.pageEl, {
+  details(row) {
+    this.panel = detailsPanel(this.pageEl, {
       title: t('log.details'),
-      body,
+      row,
+      load: row.hasDetails !== false ? r => get(`/api/log/${r.id}`) : null,
+      fields: full => [
+        [t('log.col.time'), fmtDateTime(full.at)],
+        [t('log.col.type'), typeBadge(full.type)],
+        [t('log.col.subsystem'), full.subsystem],
+        [t('log.col.context'), full.context],
+        [t('log.col.text'), full.text || '', { wrap: true }],
+      ],
+      extra: full => preBlock(t('log.attachment'), full.details),
       onClose: () => { this.panel = null; const r = this.table.selectedRowEl(); if (r) r.focus(); },
     });
-    this.panel.panel.focus();
-    let full = row;
-    if (row.hasDetails !== false) {
-      try {
-        full = { ...row, ...(await get(`/api/log/${row.id}`)) };
-      } catch (e) {
-        body.replaceChildren(notice('error', errorText(e)));
-        return;
-      }
-    }
-    clear(body).append(
-      h('dl', { class: 'details-list' },
-        h('dt', null, t('log.col.time')), h('dd', null, fmtDateTime(full.at)),
-        h('dt', null, t('log.col.type')), h('dd', null, typeBadge(full.type)),
-        h('dt', null, t('log.col.subsystem')), h('dd', null, full.subsystem || '–'),
-        h('dt', null, t('log.col.context')), h('dd', null, full.context || '–'),
-        h('dt', null, t('log.col.text')), h('dd', { class: 'wrap' }, full.text || '')),
-      full.details ? h('div', null, h('h3', null, t('log.attachment')), h('pre', { class: 'details-pre', tabindex: '0' }, full.details)) : '');
   }
+
 }
 
 function sortDesc(list) {
