@@ -23,6 +23,7 @@ export const SETTINGS_MENU = [
 
 // Reached from dashboard links, not from the menus, until their features exist.
 const HIDDEN = [
+  { key: 'users/groups', title: 'groups.title', icon: 'tree', right: 'MANAGE_USERS', load: () => import('./pages/groups.js'), parent: 'users' },
   { key: 'printers', title: 'nav.printers', icon: 'printer', right: 'VIEW_PRINTERS', load: later },
   { key: 'settings/licence', title: 'settings.licence', icon: 'licence', right: 'MANAGE_LICENCES', load: later, parent: 'settings' },
   { key: 'settings/usersync', title: 'settings.usersync', icon: 'users', right: 'MANAGE_USERS', load: later, parent: 'settings' },

@@ -109,6 +109,9 @@ function renderNav(activeKey) {
   nav.appendChild(list);
   nav.appendChild(h('div', { class: 'nav-footer' }, h('span', null, 'Ream Central')));
   if (active && active.parent === 'settings') nav.querySelector('[data-nav="settings"]').classList.add('open');
+  // A page under another main-menu entry (Users > Groups) marks that entry as the current one.
+  const parentLink = active && active.parent && active.parent !== 'settings' ? nav.querySelector(`[data-nav="${active.parent}"]`) : null;
+  if (parentLink) parentLink.classList.add('open');
 }
 
 export function renderBanner() {

@@ -44,6 +44,7 @@ class UsersPage {
       { label: t('users.exportGroup'), icon: 'download', id: 'export-group', onSelect: () => this.exportGroup() },
     ]);
     const refresh = button(t('log.refresh'), { iconName: 'refresh', onClick: () => busy(refresh, () => this.load()) });
+    const groupsBtn = button(t('groups.title'), { iconName: 'tree', 'data-test': 'user-groups-page', onClick: () => { location.hash = '#/users/groups'; } });
     this.tabs = h('div', { class: 'view-tabs', role: 'tablist', 'aria-label': t('users.views') },
       ...VIEWS.map(v => h('button', { type: 'button', role: 'tab', class: 'view-tab', 'aria-selected': String(v === this.view), dataset: { view: v },
         onclick: () => this.setView(v) }, t(`users.view.${v}`))));
@@ -71,7 +72,7 @@ class UsersPage {
     this.moreBtn = button(t('users.more'), { 'data-test': 'user-more', onClick: () => busy(this.moreBtn, () => this.load(true)) });
     this.count = h('span', { class: 'muted', 'data-test': 'user-count' });
     this.message = h('div', { class: 'page-message' });
-    const tools = canManage ? [this.addBtn, this.editBtn, this.deleteBtn, exportBtn, refresh] : [this.editBtn, refresh];
+    const tools = canManage ? [this.addBtn, this.editBtn, this.deleteBtn, groupsBtn, exportBtn, refresh] : [this.editBtn, refresh];
     this.pageEl = h('div', { class: 'page page-users' },
       pageHeader(t('nav.users'), { subtitle: t('users.intro'), tools }),
       this.message,
@@ -101,7 +102,7 @@ class UsersPage {
     try {
       const groups = await get('/api/groups');
       this.groups = listOf(groups, 'groups');
-      for (const g of sortByPath(this.groups)) this.groupSelect.appendChild(h('option', { value: String(g.id) }, g.fullPath || g.path || g.name));
+      for (const g of sortByPath(this.groups)) this.groupSelect.appendChild(h('option', { value: String(g.id) }, g.path || g.name));
     } catch (e) {
       this.groups = [];
     }
@@ -204,7 +205,7 @@ class UserPanel {
     const authSwitch = switchInput(nextId('auth'), !!u.useAuthServer, { 'data-test': 'user-use-auth', ...dis });
     this.f.useAuthServer = authSwitch.querySelector('input');
     this.f.authServerId = h('select', { class: 'input', id: nextId('authsrv'), ...dis }, h('option', { value: '' }, '–'));
-    this.loadAuthServers(u.authServerId);
+    this.loadAuthServers(u.authServer ? u.authServer.id : u.authServerId);
     const general = [
       this.field('username', t('users.col.username'), this.f.username, { required: true }),
       this.field('fullName', t('users.col.fullName'), this.f.fullName),
@@ -218,7 +219,7 @@ class UserPanel {
       this.field('notes', t('users.notes'), this.f.notes),
       this.field('useAuthServer', t('users.useAuthServer'), authSwitch),
       this.field('authServerId', t('users.authServer'), this.f.authServerId),
-      u.syncSource ? h('p', { class: 'muted' }, t('users.syncSource', { source: u.syncSource })) : '',
+      u.syncSource ? h('p', { class: 'muted' }, t('users.syncSource', { source: u.syncSource.name || u.syncSource })) : '',
       u.pinCount != null ? h('p', { class: 'muted' }, t('users.pinCount', { n: u.pinCount })) : '',
     ];
     this.groupsBox = h('div', { class: 'user-groups', 'data-test': 'user-groups' });
@@ -250,13 +251,13 @@ class UserPanel {
     const groups = u.groups || [];
     const canManage = hasRight('MANAGE_USERS') && !u.deleted;
     const list = h('ul', { class: 'plain-list' }, ...groups.map(g => h('li', { class: 'membership', dataset: { group: String(g.id) } },
-      h('span', { class: 'membership-name' }, g.fullPath || g.name),
+      h('span', { class: 'membership-name' }, g.path || g.name),
       g.accounting ? h('span', { class: 'badge' }, t('users.accountingGroup')) : (canManage ? button(t('users.makeAccounting'), { kind: 'ghost', onClick: () => this.membership(g, { accounting: true }) }) : ''),
       canManage ? h('label', { class: 'inline-check' }, h('input', { type: 'checkbox', checked: !!g.manager, 'data-test': 'user-manager',
         onchange: e => this.membership(g, { manager: e.target.checked }) }), ' ', t('users.manager')) : (g.manager ? h('span', { class: 'badge' }, t('users.manager')) : ''),
       canManage ? button(t('common.remove'), { kind: 'ghost', onClick: () => this.leave(g) }) : '')));
     const add = h('select', { class: 'input', 'aria-label': t('users.addToGroup'), 'data-test': 'user-add-group' }, h('option', { value: '' }, t('users.addToGroup')),
-      ...sortByPath(this.page.groups || []).filter(g => !groups.some(m => m.id === g.id)).map(g => h('option', { value: String(g.id) }, g.fullPath || g.name)));
+      ...sortByPath(this.page.groups || []).filter(g => !groups.some(m => m.id === g.id)).map(g => h('option', { value: String(g.id) }, g.path || g.name)));
     add.addEventListener('change', () => { if (add.value) this.join(Number(add.value)); });
     clear(this.groupsBox).append(groups.length ? list : h('p', { class: 'muted' }, t('users.unclassified')), canManage ? add : '');
   }
@@ -345,5 +346,5 @@ export function listOf(data, name) {
 }
 
 export function sortByPath(groups) {
-  return [...groups].sort((a, b) => String(a.fullPath || a.name).localeCompare(String(b.fullPath || b.name)));
+  return [...groups].sort((a, b) => String(a.path || a.name).localeCompare(String(b.path || b.name)));
 }
