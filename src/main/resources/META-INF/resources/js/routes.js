@@ -19,6 +19,7 @@ export const SETTINGS_MENU = [
   { key: 'settings/smtp', section: 'smtp', title: 'settings.smtp', icon: 'mail', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/log', section: 'log', title: 'settings.log', icon: 'log', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/system', section: 'system', title: 'settings.system', icon: 'server', right: 'MANAGE_SETTINGS', load: settingsForm },
+  { key: 'settings/rights', title: 'settings.rights', icon: 'shield', right: 'ADMINISTRATOR', load: () => import('./pages/rights.js') },
 ];
 
 // Reached from dashboard links, not from the menus, until their features exist.
