@@ -24,6 +24,7 @@ export const SETTINGS_MENU = [
 
 // Reached from dashboard links, not from the menus, until their features exist.
 const HIDDEN = [
+  { key: 'profile', title: 'profile.title', icon: 'user', load: () => import('./pages/profile.js') },
   { key: 'users/groups', title: 'groups.title', icon: 'tree', right: 'MANAGE_USERS', load: () => import('./pages/groups.js'), parent: 'users' },
   { key: 'printers', title: 'nav.printers', icon: 'printer', right: 'VIEW_PRINTERS', load: later },
   { key: 'settings/licence', title: 'settings.licence', icon: 'licence', right: 'MANAGE_LICENCES', load: later, parent: 'settings' },

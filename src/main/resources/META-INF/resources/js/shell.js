@@ -29,6 +29,7 @@ export function renderShell(app) {
   userBtn.setAttribute('aria-label', t('user.menu', { name: state.me.username }));
   const userMenu = menu(userBtn, () => [
     { heading: `${state.me.fullName || ''} (${state.me.username})` },
+    { label: t('profile.title'), icon: 'user', id: 'my-profile', onSelect: () => { location.hash = '#/profile'; } },
     { label: t('user.changePassword'), icon: 'key', id: 'change-password', onSelect: () => openChangePassword() },
     { separator: true },
     { heading: t('theme.title') },

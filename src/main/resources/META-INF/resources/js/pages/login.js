@@ -18,11 +18,25 @@ export function renderLogin(app, { message } = {}) {
   const username = h('input', { id: 'login-username', name: 'username', type: 'text', autocomplete: 'username', required: true, autocapitalize: 'none', spellcheck: 'false' });
   const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const errorBox = h('div', { class: 'login-error', id: 'login-error', 'aria-live': 'assertive' });
+  // Password or PIN (8.8): the PIN alone identifies the user; the user name is then optional.
+  let byPin = false;
+  const secretLabel = h('label', { for: 'login-password', class: 'field-label' }, t('login.password'));
+  const modeToggle = h('button', { type: 'button', class: 'btn btn-link login-mode', id: 'login-mode' }, t('login.usePin'));
+  modeToggle.addEventListener('click', () => {
+    byPin = !byPin;
+    secretLabel.textContent = byPin ? t('login.pin') : t('login.password');
+    modeToggle.textContent = byPin ? t('login.usePassword') : t('login.usePin');
+    password.value = '';
+    password.setAttribute('autocomplete', byPin ? 'off' : 'current-password');
+    if (byPin) password.setAttribute('inputmode', 'numeric'); else password.removeAttribute('inputmode');
+    password.focus();
+  });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', id: 'login-submit' }, h('span', { class: 'btn-label' }, t('login.submit')));
 
   const form = h('form', { class: 'login-form', novalidate: true, 'aria-describedby': 'login-error' },
     h('div', { class: 'field stacked' }, h('label', { for: 'login-username', class: 'field-label' }, t('login.username')), username),
-    h('div', { class: 'field stacked' }, h('label', { for: 'login-password', class: 'field-label' }, t('login.password')), password),
+    h('div', { class: 'field stacked' }, secretLabel, password),
+    modeToggle,
     errorBox,
     submit);
 
@@ -59,9 +73,11 @@ export function renderLogin(app, { message } = {}) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     showError(null);
-    if (!username.value.trim()) { showError(t('login.usernameRequired')); username.focus(); return; }
+    if (!byPin && !username.value.trim()) { showError(t('login.usernameRequired')); username.focus(); return; }
+    if (byPin && !password.value) { showError(t('login.pinRequired')); password.focus(); return; }
+    const body = byPin ? { username: username.value.trim() || null, pin: password.value } : { username: username.value.trim(), password: password.value };
     try {
-      const me = await busy(submit, () => post('/api/auth/login', { username: username.value.trim(), password: password.value }, { allowUnauthorized: true }));
+      const me = await busy(submit, () => post('/api/auth/login', body, { allowUnauthorized: true }));
       state.me = me;
       // /?next=/hawtio/ comes from the operations console's gate: go back there (same origin only).
       const next = new URLSearchParams(location.search).get('next');

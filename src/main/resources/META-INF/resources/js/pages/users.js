@@ -94,7 +94,7 @@ class UsersPage {
     const u = this.table.selected();
     this.editBtn.disabled = !u;
     this.deleteBtn.disabled = !u || u.system;
-    this.deleteBtn.replaceChildren(u && u.deleted ? t('users.undelete') : t('common.delete'));
+    this.deleteBtn.querySelector('.btn-label').textContent = u && u.deleted ? t('users.undelete') : t('common.delete');
     this.moreBtn.hidden = !this.next;
   }
 
