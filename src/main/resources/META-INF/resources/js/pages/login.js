@@ -1,5 +1,5 @@
 // Login page (manual 5.2): user name, password, language drop-down and theme choice.
-import { post } from '../api.js';
+import { get, post } from '../api.js';
 import { LANGUAGE_NAMES, language, setLanguage, t } from '../i18n.js';
 import { chosenTheme, setTheme, THEMES } from '../theme.js';
 import { h, clear, notice, busy, errorText } from '../ui.js';
@@ -33,12 +33,23 @@ export function renderLogin(app, { message } = {}) {
   });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', id: 'login-submit' }, h('span', { class: 'btn-label' }, t('login.submit')));
 
+  // "Sign in with Microsoft" (6.6.2): one link per Azure AD server that offers it.
+  const microsoft = h('div', { class: 'login-microsoft', 'data-test': 'microsoft-sign-in' });
+  get('/api/auth/microsoft/servers', { allowUnauthorized: true }).then((servers) => {
+    for (const s of servers || []) {
+      microsoft.appendChild(h('a', { class: 'btn btn-secondary btn-block', href: `/api/auth/microsoft/start?server=${encodeURIComponent(s.id)}` },
+        t('login.microsoft', { name: s.name })));
+    }
+  }).catch(() => { /* the password login still works */ });
+  const signInError = new URLSearchParams(location.search).get('signInError');
+
   const form = h('form', { class: 'login-form', novalidate: true, 'aria-describedby': 'login-error' },
     h('div', { class: 'field stacked' }, h('label', { for: 'login-username', class: 'field-label' }, t('login.username')), username),
     h('div', { class: 'field stacked' }, secretLabel, password),
     modeToggle,
     errorBox,
-    submit);
+    submit,
+    microsoft);
 
   const card = h('section', { class: 'login-card', 'aria-labelledby': 'login-title' },
     h('div', { class: 'login-prefs' },
@@ -48,6 +59,7 @@ export function renderLogin(app, { message } = {}) {
       state.info.customLogo ? h('img', { src: logoUrl(), alt: t('app.customLogo'), class: 'custom' }) : brandMark('login-mark'),
       h('h1', { id: 'login-title' }, h('span', { class: 'product' }, 'Ream Central'), h('span', { class: 'login-subtitle' }, t('login.subtitle')))),
     message ? notice('info', message) : null,
+    signInError ? notice('error', t('login.microsoftFailed', { reason: signInError })) : null,
     form);
 
   app.appendChild(h('div', { class: 'login-page' },
