@@ -87,6 +87,7 @@ class SettingsForm {
     const cancel = button(t('common.cancel'), { kind: 'secondary', onClick: () => this.reload(), 'data-test': 'settings-cancel' });
     const actions = h('div', { class: 'form-actions' }, save, cancel);
     if (this.section === 'smtp') actions.appendChild(button(t('smtp.test'), { iconName: 'mail', onClick: () => this.smtpTest(), 'data-test': 'smtp-test' }));
+    if (this.section === 'users') form.insertBefore(this.userActions(), this.summary.nextSibling);
     actions.appendChild(h('p', { class: 'mandatory-note' }, t('form.mandatory')));
     form.appendChild(actions);
     form.addEventListener('submit', (e) => { e.preventDefault(); busy(save, () => this.save()); });
@@ -161,6 +162,16 @@ class SettingsForm {
       case 'LANGUAGE':
         el = h('select', common, ...(f.options || []).map(o => h('option', { value: o, selected: o === v }, LANGUAGE_NAMES[o] || o)));
         break;
+      case 'ID_LIST': {
+        // Group ids (temporary PINs for chosen groups): a multi-select filled from the group tree.
+        const chosen = new Set(v.split(',').map(x => x.trim()).filter(Boolean));
+        el = h('select', { ...common, multiple: true, size: '5' }, ...[...chosen].map(id => h('option', { value: id, selected: true }, id)));
+        get('/api/groups').then((groups) => {
+          clear(el).append(...groups.map(g => h('option', { value: String(g.id), selected: chosen.has(String(g.id)) }, String(g.path || g.name).split('|').join(' / '))));
+        }).catch(() => { /* ids stay as they are */ });
+        this.controls.set(f.key, { read: () => [...el.selectedOptions].map(o => o.value).join(','), el });
+        return el;
+      }
       case 'TIMEZONE':
         el = h('select', common, ...timeZones(v).map(z => h('option', { value: z.id, selected: z.id === v }, z.label)));
         break;
@@ -169,6 +180,39 @@ class SettingsForm {
     }
     this.controls.set(f.key, { read: () => el.value, el });
     return el;
+  }
+
+  /** User settings (8.8): PIN length by the number of users, regenerate all PINs, revert the mails, delete all cards. */
+  userActions() {
+    const info = h('p', { class: 'muted', 'data-test': 'pin-length-info' });
+    get('/api/user-settings/pin-length').then((p) => {
+      info.textContent = t('userSettings.pinLength', { users: p.users, required: p.requiredByUsers, generated: p.generated });
+    }).catch(() => {});
+    const regenerate = button(t('userSettings.regenerate'), { 'data-test': 'regenerate-pins', onClick: async () => {
+      const ok = await confirmQuestion(t('userSettings.regenerate'), t('userSettings.regenerateQuestion'));
+      if (!ok) return;
+      try {
+        const r = await post('/api/user-settings/regenerate-pins');
+        toast(t('userSettings.regenerating', { users: r.users }));
+      } catch (e) { toast(errorText(e), 'error'); }
+    } });
+    const revert = (name) => button(t(`userSettings.revert.${name}`), { 'data-test': `revert-${name}`, onClick: async () => {
+      try {
+        await post(`/api/user-settings/templates/${name}/revert`);
+        toast(t('userSettings.reverted'));
+        this.reload();
+      } catch (e) { toast(errorText(e), 'error'); }
+    } });
+    const deleteCards = button(t('userSettings.deleteAllCards'), { kind: 'danger', 'data-test': 'delete-all-cards', onClick: async () => {
+      const ok = await confirmQuestion(t('userSettings.deleteAllCards'), t('userSettings.deleteAllCardsQuestion'));
+      if (!ok) return;
+      try {
+        const r = await post('/api/user-settings/delete-all-cards');
+        toast(t('userSettings.cardsDeleted', { n: r.deleted }));
+      } catch (e) { toast(errorText(e), 'error'); }
+    } });
+    return h('section', { class: 'card form-card' }, h('h2', { class: 'card-title' }, t('userSettings.actions')), info,
+      h('div', { class: 'form-actions' }, regenerate, revert('new-pin'), revert('pin-reset'), deleteCards));
   }
 
   jobPrivacy(f) {
@@ -394,3 +438,10 @@ function timeZones(current) {
   });
 }
 
+
+function confirmQuestion(title, message) {
+  return new Promise((resolve) => {
+    let yes = false;
+    dialog({ title, body: [h('p', null, message)], actions: [{ label: t('common.cancel') }, { label: t('common.ok'), kind: 'primary', primary: true, onClick: () => { yes = true; return true; } }], onClose: () => resolve(yes) });
+  });
+}
