@@ -38,6 +38,7 @@ class UsersPage {
     this.addBtn = button(t('users.add'), { iconName: 'plus', kind: 'primary', 'data-test': 'user-add', onClick: () => this.edit(null) });
     this.editBtn = button(t('common.edit'), { iconName: 'sliders', 'data-test': 'user-edit', onClick: () => { const u = this.table.selected(); if (u) this.edit(u); } });
     this.deleteBtn = button(t('common.delete'), { iconName: 'trash', 'data-test': 'user-delete', onClick: () => this.removeOrRestore() });
+    this.lockBtn = button(t('users.lock'), { iconName: 'shield', 'data-test': 'user-lock', onClick: () => this.toggleLock() });
     const exportBtn = button(t('users.export'), { iconName: 'download', 'data-test': 'user-export' });
     menu(exportBtn, [
       { label: t('users.exportAll'), icon: 'download', id: 'export-all', onSelect: () => exportFile('/api/users/export', 'users.csv') },
@@ -72,7 +73,7 @@ class UsersPage {
     this.moreBtn = button(t('users.more'), { 'data-test': 'user-more', onClick: () => busy(this.moreBtn, () => this.load(true)) });
     this.count = h('span', { class: 'muted', 'data-test': 'user-count' });
     this.message = h('div', { class: 'page-message' });
-    const tools = canManage ? [this.addBtn, this.editBtn, this.deleteBtn, groupsBtn, exportBtn, refresh] : [this.editBtn, refresh];
+    const tools = canManage ? [this.addBtn, this.editBtn, this.deleteBtn, this.lockBtn, groupsBtn, exportBtn, refresh] : [this.editBtn, refresh];
     this.pageEl = h('div', { class: 'page page-users' },
       pageHeader(t('nav.users'), { subtitle: t('users.intro'), tools }),
       this.message,
@@ -96,6 +97,21 @@ class UsersPage {
     this.deleteBtn.disabled = !u || u.system;
     this.deleteBtn.querySelector('.btn-label').textContent = u && u.deleted ? t('users.undelete') : t('common.delete');
     this.moreBtn.hidden = !this.next;
+    this.lockBtn.disabled = !u || u.deleted;
+    this.lockBtn.querySelector('.btn-label').textContent = u && u.locked ? t('users.unlock') : t('users.lock');
+  }
+
+  async toggleLock() {
+    const u = this.table.selected();
+    if (!u || u.deleted) return;
+    try {
+      await post(`/api/users/${u.id}/${u.locked ? 'unlock' : 'lock'}`);
+      toast(t(u.locked ? 'users.unlocked' : 'users.locked', { name: u.username }));
+      await this.load();
+      this.table.select(u.id);
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
   }
 
   async loadGroups() {
@@ -229,12 +245,53 @@ class UserPanel {
     this.handle = sidePanel(this.page.pageEl, {
       title: u.id ? u.username : t('users.add'),
       body: [this.error, h('form', { class: 'form', onsubmit: e => e.preventDefault() }, ...general),
-        u.id ? h('section', null, h('h3', null, t('users.groups')), this.groupsBox) : ''],
+        u.id ? h('section', null, h('h3', null, t('users.groups')), this.groupsBox) : '',
+        u.id && !readOnly ? h('section', null, h('h3', null, t('users.pins')), this.pinsBox = h('div', { 'data-test': 'user-pins' })) : ''],
       footer: save ? [save] : [],
       onClose: () => { this.page.panel = null; },
     });
     this.page.panel = this.handle;
+    if (this.pinsBox) this.drawPins();
     this.f.username.focus();
+  }
+
+  /** The user's PINs (never shown, only when made and until when valid): add, generate, delete. */
+  async drawPins() {
+    let pins = [];
+    try {
+      pins = await get(`/api/users/${this.user.id}/pins`);
+    } catch (e) {
+      clear(this.pinsBox).appendChild(notice('error', errorText(e)));
+      return;
+    }
+    const pin = h('input', { class: 'input input-short', type: 'password', inputmode: 'numeric', autocomplete: 'off', 'aria-label': t('users.newPin'), placeholder: t('users.newPin'), 'data-test': 'user-new-pin' });
+    const add = button(t('common.add'), { onClick: () => busy(add, async () => {
+      try {
+        await post(`/api/users/${this.user.id}/pins`, { pin: pin.value });
+        pin.value = '';
+        toast(t('users.pinAdded'));
+        this.drawPins();
+      } catch (e) {
+        toast(e.fields && e.fields.pin ? fieldErrorText(e.fields.pin) : errorText(e), 'error');
+      }
+    }) });
+    const generate = button(t('users.generatePin'), { 'data-test': 'user-generate-pin', onClick: () => busy(generate, async () => {
+      try {
+        const g = await post(`/api/users/${this.user.id}/pins/generate`, { mail: !!this.user.email });
+        toast(g.mailed ? t('users.pinMailed', { pin: g.pin }) : t('users.pinGenerated', { pin: g.pin }), 'success', 15000);
+        this.drawPins();
+      } catch (e) {
+        toast(errorText(e), 'error');
+      }
+    }) });
+    clear(this.pinsBox).append(
+      pins.length ? h('ul', { class: 'plain-list' }, ...pins.map(p => h('li', { class: 'membership' },
+        h('span', { class: 'membership-name' }, '••••', p.imported ? h('span', { class: 'muted' }, ` ${t('users.pinImported')}`) : ''),
+        p.validUntil ? h('span', { class: 'muted' }, t('users.pinValidUntil', { at: new Date(p.validUntil).toLocaleString() })) : '',
+        button(t('common.remove'), { kind: 'ghost', onClick: async () => {
+          try { await del(`/api/users/${this.user.id}/pins/${p.id}`); this.drawPins(); } catch (e) { toast(errorText(e), 'error'); }
+        } })))) : h('p', { class: 'muted' }, t('users.noPins')),
+      h('div', { class: 'member-add' }, pin, add, generate));
   }
 
   async loadAuthServers(selected) {
