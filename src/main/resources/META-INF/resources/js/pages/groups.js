@@ -165,7 +165,7 @@ class GroupsPage {
 
   async setFlags(g, u, change) {
     try {
-      await put(`/api/groups/${g.id}/members/${u.id}`, { accounting: change.accounting ?? !!u.accounting, manager: change.manager ?? !!u.manager });
+      await put(`/api/groups/${g.id}/members/${u.id}`, change); // only the flag that changed
       this.loadMembers(g);
     } catch (e) {
       toast(errorText(e), 'error');

@@ -344,7 +344,7 @@ class UserPanel {
 
   async membership(g, change) {
     try {
-      await put(`/api/groups/${g.id}/members/${this.user.id}`, { accounting: change.accounting ?? !!g.accounting, manager: change.manager ?? !!g.manager });
+      await put(`/api/groups/${g.id}/members/${this.user.id}`, change); // only the flag that changed
       await this.refreshUser();
     } catch (e) {
       toast(errorText(e), 'error');
