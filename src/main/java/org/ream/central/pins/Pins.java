@@ -51,6 +51,9 @@ public class Pins {
     record Owner(long id, String username, String fullName, String email, boolean deleted) {
     }
 
+    private record Made(Owner owner, Generated pin) {
+    }
+
     @Inject
     Databases databases;
 
@@ -78,6 +81,11 @@ public class Pins {
         t.setDaemon(true);
         return t;
     });
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
 
     public List<PinInfo> list(long userId) {
         owner(userId);
@@ -246,23 +254,24 @@ public class Pins {
         background.submit(() -> {
             int mailed = 0;
             try {
+                int length = generatedLength();
                 for (int from = 0; from < ids.size(); from += REGENERATE_CHUNK) {
                     List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + REGENERATE_CHUNK));
-                    List<Object[]> sent = locked(() -> databases.mainJdbc().inTransaction(c -> {
-                        List<Object[]> made = new ArrayList<>();
+                    List<Made> sent = locked(() -> databases.mainJdbc().inTransaction(c -> {
+                        List<Made> made = new ArrayList<>();
                         for (long id : chunk) {
                             Optional<Owner> o = ownerIn(c, id);
                             if (o.isEmpty() || o.get().deleted()) {
                                 continue;
                             }
                             Jdbc.update(c, "DELETE FROM USER_PINS WHERE USER_ID = ?", id);
-                            made.add(new Object[] {o.get(), generateIn(c, o.get())});
+                            made.add(new Made(o.get(), generateIn(c, o.get(), length)));
                         }
                         return made;
                     }));
-                    for (Object[] pair : sent) {
-                        Owner o = (Owner) pair[0];
-                        if (o.email() != null && !o.email().isBlank() && mailQuietly(o, (Generated) pair[1])) {
+                    for (Made m : sent) {
+                        Owner o = m.owner();
+                        if (o.email() != null && !o.email().isBlank() && mailQuietly(o, m.pin())) {
                             mailed++;
                         }
                     }
@@ -282,7 +291,10 @@ public class Pins {
     }
 
     private Generated generateIn(Connection c, Owner o) throws SQLException {
-        int length = generatedLength();
+        return generateIn(c, o, generatedLength());
+    }
+
+    private Generated generateIn(Connection c, Owner o, int length) throws SQLException {
         String pin;
         try {
             pin = generator.generate(length, candidate -> taken(c, candidate));

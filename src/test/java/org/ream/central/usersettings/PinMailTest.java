@@ -44,6 +44,9 @@ class PinMailTest {
     @Inject
     Pins pins;
 
+    @Inject
+    org.ream.central.pins.PinMails mails;
+
     private SettingsFixture settings;
     private SmtpReceiver smtp;
 
@@ -112,6 +115,16 @@ class PinMailTest {
         // The PIN travels in the mail only: neither the database nor the audit keep it.
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM AUDIT_LOG WHERE DESCRIPTION LIKE ? OR DETAILS LIKE ?", "%" + pin + "%", "%" + pin + "%"))
                 .isZero();
+    }
+
+    @Test
+    void resetCodeMailUsesItsOwnText() {
+        long user = userWithEmail("reset", "Reset Me");
+        String name = username(user);
+        mails.sendResetCode(name + "@example.org", name, "Reset Me", "RC-4711");
+        MimeMessage m = mailTo(name + "@example.org");
+        assertThat(SmtpReceiver.subject(m)).isEqualTo(SettingsCatalog.userMailDefault("pin.resetMailSubject"));
+        assertThat(SmtpReceiver.part(m, "text/plain")).contains("Hello Reset Me,", "account " + name + " is: RC-4711", "helpdesk@example.org");
     }
 
     @Test
