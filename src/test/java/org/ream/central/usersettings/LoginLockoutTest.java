@@ -74,6 +74,27 @@ class LoginLockoutTest {
     }
 
     @Test
+    void wrongPinsWithTheUserNameCountTowardsTheLockout() {
+        settings = new SettingsFixture(settingsStore).set("lockout.attempts", "2").set("lockout.minutes", "5");
+        String name = TestAccounts.user(databases, "pinlock");
+        Map<String, String> wrong = Map.of("username", name, "pin", "90817263");
+        given().contentType(ContentType.JSON).header("X-Requested-With", "test").body(wrong).post("/api/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON).header("X-Requested-With", "test").body(wrong).post("/api/auth/login").then().statusCode(403);
+        login(name, TestAccounts.PASSWORD).statusCode(403);
+    }
+
+    @Test
+    void adminKeepsItsOwnLockoutWhateverTheUserSettings() {
+        settings = new SettingsFixture(settingsStore).set("lockout.attempts", "2");
+        for (int i = 0; i < 3; i++) {
+            login("*admin", "not-the-password").statusCode(401);
+        }
+        assertThat(state("*admin").lockedAt()).isNull();
+        login("*admin", "1234").statusCode(200);
+        assertThat(state("*admin").failed()).isZero();
+    }
+
+    @Test
     void aSuccessfulLoginResetsTheCountAndZeroAttemptsNeverLocks() {
         settings = new SettingsFixture(settingsStore).set("lockout.attempts", "0");
         String name = TestAccounts.user(databases, "nolock");
