@@ -215,7 +215,7 @@ public class Pins {
         }
         if (found.isEmpty()) {
             // Same work as a real check, so the answer time does not tell whether a PIN exists.
-            PasswordHasher.verify(pin, DUMMY_HASH);
+            PasswordHasher.verify(pin, Dummy.HASH);
         }
         return Optional.empty();
     }
@@ -398,5 +398,8 @@ public class Pins {
         }
     }
 
-    private static final String DUMMY_HASH = PasswordHasher.hashPin("0000");
+    /** Made at the first unknown PIN, not at class load (start-up time). */
+    private static final class Dummy {
+        static final String HASH = PasswordHasher.hashPin("0000");
+    }
 }
