@@ -238,7 +238,9 @@ public class UserAccounts {
         if (a.lockedAt() == null) {
             return false;
         }
-        if (a.lockedUntil() == null || a.lockedUntil().isAfter(Instant.now())) {
+        // An end older than the lock is left over from an earlier lockout: this lock (an
+        // administrator's, who sets LOCKED_AT only) lasts until unlocked.
+        if (a.lockedUntil() == null || !a.lockedUntil().isAfter(a.lockedAt()) || a.lockedUntil().isAfter(Instant.now())) {
             return true;
         }
         databases.mainJdbc().update("UPDATE USERS SET LOCKED_AT = NULL, LOCKED_UNTIL = NULL, FAILED_LOGINS = 0 WHERE ID = ? AND LOCKED_UNTIL = ?",

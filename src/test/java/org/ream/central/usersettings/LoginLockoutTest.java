@@ -112,6 +112,11 @@ class LoginLockoutTest {
         databases.mainJdbc().update("UPDATE USERS SET LOCKED_AT = ? WHERE USERNAME = ?", Instant.now().minus(Duration.ofDays(30)), name);
         login(name, TestAccounts.PASSWORD).statusCode(403);
         assertThat(state(name).lockedAt()).isNotNull();
+        // The end of an earlier lockout left behind does not end a later administrator's lock.
+        databases.mainJdbc().update("UPDATE USERS SET LOCKED_AT = ?, LOCKED_UNTIL = ? WHERE USERNAME = ?", Instant.now().minusSeconds(5),
+                Instant.now().minus(Duration.ofDays(2)), name);
+        login(name, TestAccounts.PASSWORD).statusCode(403);
+        assertThat(state(name).lockedAt()).isNotNull();
     }
 
     @Test
