@@ -11,12 +11,12 @@ import java.util.Set;
 import org.ream.central.audit.AuditLog;
 import org.ream.central.logging.SystemLog;
 import org.ream.central.persistence.Databases;
+import org.ream.central.persistence.Jdbc;
 import org.ream.central.pins.Pins;
+import org.ream.central.platform.ReamConfig;
 import org.ream.central.settings.SettingsStore;
 import org.ream.central.settings.ValidationException;
 import org.ream.central.usersettings.PasswordPolicy;
-import org.ream.central.persistence.Jdbc;
-import org.ream.central.platform.ReamConfig;
 
 /**
  * Accounts and the login flow: the five system users of the manual (8.1), login by password,
@@ -146,11 +146,16 @@ public class UserAccounts {
                 switch (r.outcome()) {
                     case ACCEPTED -> accepted = true;
                     case REJECTED -> accepted = false;
-                    default -> {
+                    case UNREACHABLE -> {
                         log.warning("WebUI", null, "Login of '" + a.username() + "' not possible: the authentication server did not answer ("
                                 + r.message() + ")");
                         return new LoginResult(LoginOutcome.SERVER_UNAVAILABLE, null,
                                 "The authentication server cannot check your password right now. Please try again later or contact the administrator.");
+                    }
+                    default -> {
+                        log.warning("WebUI", null, "Login of '" + a.username() + "' not possible: " + r.message());
+                        return new LoginResult(LoginOutcome.SERVER_UNAVAILABLE, null,
+                                "The authentication server of your account is not set up. Please contact the administrator.");
                     }
                 }
             }
