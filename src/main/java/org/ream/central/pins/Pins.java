@@ -191,6 +191,14 @@ public class Pins {
      * the hash decides. Expired temporary PINs do not match. An MD5 PIN is upgraded on success.
      */
     public Optional<Long> verify(String pin) {
+        return verify(pin, null);
+    }
+
+    /**
+     * As {@link #verify(String)}, for the named user when {@code forUser} is given. A PIN that
+     * matches several users (imported duplicates) logs nobody in by the PIN alone.
+     */
+    public Optional<Long> verify(String pin, Long forUser) {
         if (pin == null || pin.length() < PinPolicy.MIN_LENGTH || pin.length() > PinPolicy.MAX_LENGTH || !pin.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             return Optional.empty();
         }
@@ -200,24 +208,31 @@ public class Pins {
         List<Candidate> found = databases.mainJdbc().query("SELECT ID, USER_ID, PIN_HASH, VALID_UNTIL FROM USER_PINS WHERE LOOKUP_KEY IN (?, ?)",
                 rs -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3), Jdbc.instant(rs, "VALID_UNTIL")), lookup.of(pin), lookup.ofMd5(md5));
         Instant now = Instant.now();
+        java.util.Set<Long> users = new java.util.LinkedHashSet<>();
+        boolean checked = false;
         for (Candidate cand : found) {
-            if (cand.validUntil() != null && !cand.validUntil().isAfter(now)) {
+            if ((cand.validUntil() != null && !cand.validUntil().isAfter(now)) || (forUser != null && cand.userId() != forUser)) {
                 continue;
             }
+            checked = true;
             if (cand.hash().startsWith(MD5_PREFIX)) {
                 if (MessageDigest.isEqual((MD5_PREFIX + md5).getBytes(StandardCharsets.US_ASCII), cand.hash().getBytes(StandardCharsets.US_ASCII))) {
                     upgrade(cand.id(), cand.hash(), pin);
-                    return Optional.of(cand.userId());
+                    users.add(cand.userId());
                 }
             } else if (PasswordHasher.verify(pin, cand.hash())) {
-                return Optional.of(cand.userId());
+                users.add(cand.userId());
             }
         }
-        if (found.isEmpty()) {
+        if (!checked) {
             // Same work as a real check, so the answer time does not tell whether a PIN exists.
             PasswordHasher.verify(pin, Dummy.HASH);
         }
-        return Optional.empty();
+        if (users.size() > 1) {
+            log.warning("Users", null, "A PIN shared by " + users.size() + " users was refused for login without a user name; give them new PINs");
+            return Optional.empty();
+        }
+        return users.stream().findFirst();
     }
 
     private void upgrade(long pinId, String md5Hash, String pin) {

@@ -173,15 +173,12 @@ public class UserAccounts {
      * the candidate rows through the index, then its salted hash is verified.
      */
     public LoginResult loginByPin(String username, String pin, String client) {
-        Optional<Long> owner = pins.verify(pin);
-        Optional<Account> found = owner.flatMap(this::find);
-        if (found.isPresent() && username != null && !found.get().username().equals(username)) {
-            found = Optional.empty();
-        }
+        Optional<Account> named = username == null ? Optional.empty() : find(username);
+        // An unknown name still costs a hash check (no candidate matches user -1), so timing does not reveal names.
+        Optional<Account> found = pins.verify(pin, named.map(Account::id).orElse(username == null ? null : -1L)).flatMap(this::find);
         if (found.isEmpty()) {
             log.warning("WebUI", null, "Login by PIN failed from " + client + (username == null ? "" : " (user name '" + safe(username) + "')"));
             // Named user, wrong PIN: counts towards that user's lockout like a wrong password.
-            Optional<Account> named = username == null ? Optional.empty() : find(username);
             if (named.isPresent() && !locked(named.get())) {
                 return failed(named.get(), client);
             }

@@ -129,6 +129,21 @@ class PinApiTest {
     }
 
     @Test
+    void aPinImportedForTwoUsersNeedsTheUserName() {
+        long first = newUser("pin-dup-a");
+        long second = newUser("pin-dup-b");
+        String pin = freshPin();
+        databases.mainJdbc().inTransaction(c -> {
+            pins.importMd5(c, first, PinLookupKey.md5Hex(pin), null);
+            return pins.importMd5(c, second, PinLookupKey.md5Hex(pin), null);
+        });
+        pinLogin("{\"pin\":\"" + pin + "\"}").statusCode(401);
+        String name = databases.mainJdbc().one("SELECT USERNAME FROM USERS WHERE ID = ?", rs -> rs.getString(1), second).orElseThrow();
+        pinLogin("{\"username\":\"" + name + "\",\"pin\":\"" + pin + "\"}").statusCode(200).body("userId", equalTo((int) second));
+        pinLogin("{\"username\":\"nobody-" + pin + "\",\"pin\":\"" + pin + "\"}").statusCode(401);
+    }
+
+    @Test
     void generatedPinIsShownOnceFollowsThePolicyAndCanBeDeleted() {
         String admin = TestAccounts.admin();
         long user = newUser("pin-gen");
