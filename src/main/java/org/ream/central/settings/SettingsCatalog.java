@@ -69,6 +69,11 @@ public final class SettingsCatalog {
             "pin.resetMailSubject", "pin-reset-mail-subject.txt",
             "pin.resetMailMessage", "pin-reset-mail-message.txt");
 
+    /** Parameters a mail text cannot do without: a PIN mail without the PIN is of no use. */
+    public static final Map<String, String> REQUIRED_PARAMETERS = Map.of(
+            "pin.mailMessage", "%pin%",
+            "pin.resetMailMessage", "%code%");
+
     static {
         // 8.8 User settings: general, PIN, temporary PINs, PIN mails, password complexity, account lockout
         SECTIONS.put("users", List.of(

@@ -141,12 +141,13 @@ class LoginLockoutTest {
         String admin = TestAccounts.admin();
         given().cookie("REAM_SESSION", admin).header("X-Requested-With", "test").contentType(ContentType.JSON)
                 .body(Map.of("pin.minLength", "3", "password.minLength", "101", "password.rules", "5", "pin.temporaryGroups", "12,x",
-                        "lockout.attempts", "4"))
+                        "lockout.attempts", "4", "pin.mailMessage", "Your new PIN is ready."))
                 .put("/api/settings/users").then().statusCode(400)
                 .body("fields.'pin.minLength'", equalTo("must be between 4 and 16"))
                 .body("fields.'password.minLength'", equalTo("must be between 1 and 100"))
                 .body("fields.'password.rules'", equalTo("must be between 0 and 4"))
-                .body("fields.'pin.temporaryGroups'", equalTo("'x' is not an id"));
+                .body("fields.'pin.temporaryGroups'", equalTo("'x' is not an id"))
+                .body("fields.'pin.mailMessage'", equalTo("must contain the parameter %pin%"));
         assertThat(settingsStore.getInt("lockout.attempts")).isEqualTo(5);
         given().cookie("REAM_SESSION", admin).get("/api/settings/users").then().statusCode(200)
                 .body("fields.find { it.key == 'password.minLength' }.value", equalTo("8"));
