@@ -91,6 +91,23 @@ public final class SettingValidator {
                     throw new IllegalArgumentException("'" + v + "' is not an http(s) link");
                 }
             }
+            case ID_LIST -> {
+                StringBuilder ids = new StringBuilder();
+                for (String part : v.split("[,;\\s]+")) {
+                    if (part.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        if (Long.parseLong(part) <= 0) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("'" + part + "' is not an id");
+                    }
+                    ids.append(ids.isEmpty() ? "" : ",").append(Long.parseLong(part));
+                }
+                v = ids.toString();
+            }
             case TEXT, PASSWORD, MULTILINE -> {
                 // free text
             }

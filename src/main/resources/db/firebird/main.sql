@@ -1,4 +1,4 @@
--- changelog-sha256: 84ee5c2b4f0691b9254677d661ffcd3b51a2154c28845272eb2125f69101f92c
+-- changelog-sha256: 88db28bca3c53d3b1f14c4da09e27c57e448dc8777b876e8b0f99334d097263b
 -- Ream Central: Firebird schema of a new embedded main database, from db/main-changelog.yaml.
 -- Generated: do not edit; refresh it with ./mvnw -q test -Dtest=FirebirdSchemaScriptTest -Dfirebird.script.write=true
 
@@ -110,3 +110,8 @@ CREATE INDEX IX_AUDIT_LOG_EVENT_TYPE ON AUDIT_LOG(EVENT_TYPE);
 CREATE INDEX IX_AUDIT_LOG_SUBSYSTEM ON AUDIT_LOG(SUBSYSTEM);
 
 INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('audit-log-filter-indexes', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 7, '9:72767220525ab15af270c34c6fccc8e8', 'createIndex indexName=IX_AUDIT_LOG_EVENT_TYPE, tableName=AUDIT_LOG; createIndex indexName=IX_AUDIT_LOG_SUBSYSTEM, tableName=AUDIT_LOG', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
+
+-- Changeset db/main-changelog.yaml::issue6-usersettings-locked-until::ream
+ALTER TABLE USERS ADD LOCKED_UNTIL TIMESTAMP;
+
+INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue6-usersettings-locked-until', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 9, '9:4b88064752b28f570568861e1b5ea75e', 'addColumn tableName=USERS', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');

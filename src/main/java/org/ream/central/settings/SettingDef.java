@@ -10,7 +10,7 @@ import java.util.List;
 public record SettingDef(String key, Type type, String defaultValue, boolean required, List<String> options, int min, int max,
         boolean readOnly) {
 
-    public enum Type { TEXT, MULTILINE, EMAIL, EMAILS, INT, BOOL, CHOICE, TIMEZONE, LANGUAGE, PASSWORD, URL, CURRENCY }
+    public enum Type { TEXT, MULTILINE, EMAIL, EMAILS, INT, BOOL, CHOICE, TIMEZONE, LANGUAGE, PASSWORD, URL, CURRENCY, ID_LIST }
 
     public static SettingDef text(String key, String def, boolean required) {
         return new SettingDef(key, Type.TEXT, def, required, List.of(), 0, 0, false);

@@ -1,6 +1,7 @@
 package org.ream.central.settings;
 
 import static org.ream.central.settings.SettingDef.Type.EMAIL;
+import static org.ream.central.settings.SettingDef.Type.ID_LIST;
 import static org.ream.central.settings.SettingDef.Type.LANGUAGE;
 import static org.ream.central.settings.SettingDef.Type.MULTILINE;
 import static org.ream.central.settings.SettingDef.Type.PASSWORD;
@@ -59,6 +60,63 @@ public final class SettingsCatalog {
                 SettingDef.integer("history.reportsDays", 90, 1, 36500),
                 SettingDef.integer("history.paymentSessionsHours", 24, 1, 876000),
                 SettingDef.integer("history.auditDays", 180, 1, 36500)));
+    }
+
+    /** Mail texts of the user settings whose defaults are files ("revert values" restores them). */
+    public static final Map<String, String> USER_MAIL_DEFAULTS = Map.of(
+            "pin.mailSubject", "pin-mail-subject.txt",
+            "pin.mailMessage", "pin-mail-message.txt",
+            "pin.resetMailSubject", "pin-reset-mail-subject.txt",
+            "pin.resetMailMessage", "pin-reset-mail-message.txt");
+
+    /** Parameters a mail text cannot do without: a PIN mail without the PIN is of no use. */
+    public static final Map<String, String> REQUIRED_PARAMETERS = Map.of(
+            "pin.mailMessage", "%pin%",
+            "pin.resetMailMessage", "%code%");
+
+    static {
+        // 8.8 User settings: general, PIN, temporary PINs, PIN mails, password complexity, account lockout
+        SECTIONS.put("users", List.of(
+                SettingDef.bool("users.profileEditing", false),
+                SettingDef.bool("users.moreProfileInfo", false),
+                SettingDef.bool("users.deleteAllCards", false),
+                SettingDef.bool("pin.userCanChange", true),
+                SettingDef.integer("pin.minLength", 4, 4, 16),
+                SettingDef.bool("pin.sendByEmail", false),
+                SettingDef.bool("pin.generateForNew", false),
+                SettingDef.bool("pin.temporary", false),
+                SettingDef.of("pin.temporaryGroups", ID_LIST, "", false),
+                SettingDef.integer("pin.temporaryHours", 24, 1, 8760),
+                SettingDef.text("pin.mailSubject", userMailDefault("pin.mailSubject"), true),
+                SettingDef.of("pin.mailMessage", MULTILINE, userMailDefault("pin.mailMessage"), true),
+                SettingDef.text("pin.resetMailSubject", userMailDefault("pin.resetMailSubject"), true),
+                SettingDef.of("pin.resetMailMessage", MULTILINE, userMailDefault("pin.resetMailMessage"), true),
+                SettingDef.integer("password.minLength", 8, 1, 100),
+                SettingDef.integer("password.rules", 2, 0, 4),
+                SettingDef.integer("lockout.attempts", 5, 0, 100),
+                SettingDef.integer("lockout.minutes", 15, 1, 10080)));
+    }
+
+    /** Default text of a user-settings mail field, from resources/templates/user-settings. */
+    public static String userMailDefault(String key) {
+        String file = USER_MAIL_DEFAULTS.get(key);
+        if (file == null) {
+            throw new IllegalArgumentException(key + " is not a mail text of the user settings");
+        }
+        String path = "ream/templates/user-settings/" + file;
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        java.io.InputStream in = cl == null ? null : cl.getResourceAsStream(path);
+        if (in == null) {
+            in = SettingsCatalog.class.getClassLoader().getResourceAsStream(path);
+        }
+        if (in == null) {
+            throw new IllegalStateException("Missing resource " + path);
+        }
+        try (java.io.InputStream s = in) {
+            return new String(s.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private SettingsCatalog() {

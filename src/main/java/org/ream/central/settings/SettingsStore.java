@@ -100,6 +100,10 @@ public class SettingsStore {
             }
             try {
                 String v = SettingValidator.normalise(d, raw);
+                String parameter = SettingsCatalog.REQUIRED_PARAMETERS.get(d.key());
+                if (parameter != null && !v.contains(parameter)) {
+                    throw new IllegalArgumentException("must contain the parameter " + parameter);
+                }
                 if (!v.equals(get(d.key()))) {
                     toStore.put(d.key(), v);
                 }

@@ -25,7 +25,8 @@ import org.ream.central.settings.ValidationException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record LoginRequest(String username, String password) {
+    /** User name and password, or a PIN alone, or user name and PIN (manual 8.4.1). */
+    public record LoginRequest(String username, String password, String pin) {
     }
 
     public record PasswordRequest(String currentPassword, String newPassword) {
@@ -50,15 +51,22 @@ public class AuthResource {
     @Path("/login")
     @Public
     public Response login(LoginRequest body) {
-        if (body == null || body.username() == null || body.username().isBlank()) {
+        boolean byPin = body != null && body.pin() != null && !body.pin().isEmpty();
+        boolean named = body != null && body.username() != null && !body.username().isBlank();
+        if (!byPin && !named) {
             throw new ValidationException("username", "is required");
         }
         String client = request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
-        UserAccounts.LoginResult r = accounts.login(body.username().strip(), body.password(), client);
+        UserAccounts.LoginResult r = byPin ? accounts.loginByPin(named ? body.username().strip() : null, body.pin().strip(), client)
+                : accounts.login(body.username().strip(), body.password(), client);
         return switch (r.outcome()) {
             case LOCKED -> ApiErrors.json(Response.Status.FORBIDDEN, Map.of("error",
-                    "This account is locked after too many failed logins. An administrator can unlock it (for *admin: ./ream admin-unlock).", "locked", true));
-            case BAD_CREDENTIALS -> ApiErrors.json(Response.Status.UNAUTHORIZED, Map.of("error", "Wrong user name or password."));
+                    "This account is locked after too many failed logins. Try again later or ask an administrator to unlock it"
+                            + " (for *admin: ./ream admin-unlock).", "locked", true));
+            case BAD_CREDENTIALS -> ApiErrors.json(Response.Status.UNAUTHORIZED, Map.of("error",
+                    r.message() != null ? r.message() : byPin ? "Wrong PIN." : "Wrong user name or password."));
+            case SERVER_UNAVAILABLE -> ApiErrors.json(Response.Status.SERVICE_UNAVAILABLE, Map.of("error", r.message(), "serverUnavailable", true));
+            case PIN_NOT_ALLOWED -> ApiErrors.json(Response.Status.FORBIDDEN, Map.of("error", r.message()));
             case OK -> {
                 String token = sessions.open(r.user(), client + " " + request.getHeader("User-Agent"));
                 yield Response.ok(me(r.user())).cookie(cookie(token, -1)).build();
@@ -83,17 +91,7 @@ public class AuthResource {
     @POST
     @Path("/password")
     public Response changePassword(PasswordRequest body) {
-        SessionUser user = current.get();
-        if (body == null || body.newPassword() == null || body.newPassword().length() < 4) {
-            throw new ValidationException("newPassword", "must have at least 4 characters");
-        }
-        if (!accounts.checkPassword(user.userId(), body.currentPassword() == null ? "" : body.currentPassword())) {
-            throw new ValidationException("currentPassword", "is not your current password");
-        }
-        if (body.newPassword().equals(UserAccounts.DEFAULT_ADMIN_PASSWORD) && user.username().equals(UserAccounts.ADMIN)) {
-            throw new ValidationException("newPassword", "must not be the default password");
-        }
-        accounts.changePassword(user, body.newPassword());
+        accounts.changeOwnPassword(current.get(), body == null ? null : body.currentPassword(), body == null ? null : body.newPassword());
         return Response.noContent().build();
     }
 
@@ -104,7 +102,7 @@ public class AuthResource {
         out.put("fullName", u.fullName());
         out.put("rights", u.rights());
         out.put("defaultPassword", u.username().equals(UserAccounts.ADMIN) && accounts.adminUsesDefaultPassword());
-        out.put("language", settings.get("general.defaultLanguage"));
+        out.put("language", accounts.language(u.userId()).orElse(settings.get("general.defaultLanguage")));
         return out;
     }
 

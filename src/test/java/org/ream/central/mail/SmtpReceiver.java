@@ -20,9 +20,9 @@ import org.ream.central.notification.SmtpSecurity;
  * A real SMTP server (GreenMail) on 127.0.0.1 and a port of its own that it keeps across
  * stop and start, so a test can take the mail server away and bring it back.
  */
-final class SmtpReceiver {
+public final class SmtpReceiver {
 
-    static final String SENDER = "ream@example.org";
+    public static final String SENDER = "ream@example.org";
     static final String USER = "ream";
     static final String PASSWORD = "s3cret";
 
@@ -35,7 +35,7 @@ final class SmtpReceiver {
         this.port = freePort();
     }
 
-    static SmtpReceiver smtp() {
+    public static SmtpReceiver smtp() {
         return new SmtpReceiver(ServerSetup.PROTOCOL_SMTP);
     }
 
@@ -53,30 +53,30 @@ final class SmtpReceiver {
         }
     }
 
-    SmtpReceiver start() {
+    public SmtpReceiver start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", protocol));
         server.withConfiguration(GreenMailConfiguration.aConfig().withUser(SENDER, USER, PASSWORD));
         server.start();
         return this;
     }
 
-    void stop() {
+    public void stop() {
         if (server != null) {
             server.stop();
             server = null;
         }
     }
 
-    List<MimeMessage> received() {
+    public List<MimeMessage> received() {
         return server == null ? List.of() : Arrays.asList(server.getReceivedMessages());
     }
 
-    List<MimeMessage> receivedWithSubjectStarting(String prefix) {
+    public List<MimeMessage> receivedWithSubjectStarting(String prefix) {
         return received().stream().filter(m -> subject(m).startsWith(prefix)).toList();
     }
 
     /** The smtp.* settings that point Ream Central at this server, logging in as USER. */
-    Map<String, String> settings(SmtpSecurity security, boolean validateCertificate) {
+    public Map<String, String> settings(SmtpSecurity security, boolean validateCertificate) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("smtp.host", "127.0.0.1");
         s.put("smtp.port", Integer.toString(port));
@@ -88,7 +88,7 @@ final class SmtpReceiver {
         return s;
     }
 
-    static String subject(MimeMessage m) {
+    public static String subject(MimeMessage m) {
         try {
             return String.valueOf(m.getSubject());
         } catch (Exception e) {
@@ -97,7 +97,7 @@ final class SmtpReceiver {
     }
 
     /** The body part of the given type (text/plain, text/html) of a multipart/alternative mail. */
-    static String part(MimeMessage m, String type) {
+    public static String part(MimeMessage m, String type) {
         try {
             Multipart alternative = (Multipart) m.getContent();
             for (int i = 0; i < alternative.getCount(); i++) {
