@@ -76,7 +76,7 @@ public final class TestLdapServer implements AutoCloseable {
     }
 
     /** A certificate for the name localhost only (not 127.0.0.1), made with the JDK's keytool. */
-    private static ObjectPair<File, char[]> selfSigned() throws Exception {
+    static ObjectPair<File, char[]> selfSigned() throws Exception {
         File file = File.createTempFile("ream-ldap", ".p12");
         file.delete();
         file.deleteOnExit();
