@@ -32,6 +32,10 @@ public record LdapSettings(String domain, LdapType type, LdapSecurity security, 
         }
         LdapType type = Settings.choice(m, "type", LdapType.class, null);
         LdapSecurity security = Settings.choice(m, "security", LdapSecurity.class, type == LdapType.GOOGLE_WORKSPACE ? LdapSecurity.SSL : null);
+        if (type == LdapType.ACTIVE_DIRECTORY && security == LdapSecurity.NONE) {
+            // The manual asks for SSL with Active Directory; StartTLS protects the password as well.
+            throw new InvalidServerSettings("security", "Active Directory needs SSL (port 636) or StartTLS: passwords must not cross the network in clear");
+        }
         int port = security == LdapSecurity.SSL ? 636 : 389;
         List<ServerAddress> addresses = new ArrayList<>();
         for (String a : Settings.list(m, "addresses")) {

@@ -1,6 +1,7 @@
 package org.ream.central.authserver;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -261,7 +262,8 @@ public class MicrosoftSignIn {
         try {
             URL jwks = meta.getJWKSetURI().toURL();
             Issuer issuer = new Issuer(meta.getIssuer().getValue().replace("{tenantid}", settings.tenantId()));
-            IDTokenValidator validator = new IDTokenValidator(issuer, new ClientID(settings.clientId()), JWSAlgorithm.RS256, jwks);
+            IDTokenValidator validator = new IDTokenValidator(issuer, new ClientID(settings.clientId()), JWSAlgorithm.RS256, jwks,
+                    new DefaultResourceRetriever(HTTP_TIMEOUT_MS, HTTP_TIMEOUT_MS));
             p = new Provider(settings, meta, validator, Instant.now());
             providers.put(s.id(), p);
             return p;

@@ -45,6 +45,7 @@ class ServerSettingsTest {
         refused(AuthServerKind.LDAP, map("type", "OpenLDAP", "security", "none"), "domain");
         refused(AuthServerKind.LDAP, map("domain", "bad domain!", "type", "OpenLDAP", "security", "none"), "domain");
         refused(AuthServerKind.LDAP, map("domain", "example.com", "type", "Samba", "security", "none"), "type");
+        refused(AuthServerKind.LDAP, map("domain", "example.com", "type", "Active Directory", "security", "none"), "security");
         refused(AuthServerKind.LDAP, map("domain", "example.com", "type", "OpenLDAP", "security", "TLS1.0"), "security");
         refused(AuthServerKind.LDAP, map("domain", "example.com", "type", "OpenLDAP", "security", "none", "addresses", List.of("h:70000")), "addresses");
         refused(AuthServerKind.LDAP, map("domain", "example.com", "type", "OpenLDAP", "security", "none", "addresses", List.of("::1")), "addresses");
