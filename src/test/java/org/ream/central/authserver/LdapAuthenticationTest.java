@@ -131,6 +131,22 @@ class LdapAuthenticationTest {
     }
 
     @Test
+    void googleWorkspaceConnectsWithTheClientCertificate() throws Exception {
+        String[] client = TestLdapServer.certificateAndKeyPem();
+        Map<String, Object> m = settings("Google Workspace", "SSL", List.of("localhost:" + ldap.clientCertPort()));
+        m.put("trustedCertificate", ldap.certificatePem());
+        m.put("clientCertificate", client[0]);
+        m.put("clientKey", client[1]);
+        Result r = login(m, "bob", TestLdapServer.BOB_PASSWORD);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(login(m, "bob", "wrong").outcome()).isEqualTo(Outcome.REJECTED);
+        // The same server without a client certificate does not even let us in.
+        Map<String, Object> noCert = settings("OpenLDAP", "SSL", List.of("localhost:" + ldap.clientCertPort()));
+        noCert.put("trustedCertificate", ldap.certificatePem());
+        assertThat(login(noCert, "bob", TestLdapServer.BOB_PASSWORD).outcome()).isEqualTo(Outcome.UNREACHABLE);
+    }
+
+    @Test
     void domainControllersAreDiscoveredThroughDnsSrvWhenNoAddressIsGiven() throws Exception {
         int dead = FreePorts.tcp();
         List<String> asked = new java.util.ArrayList<>();

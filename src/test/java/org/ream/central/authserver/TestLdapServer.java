@@ -45,7 +45,10 @@ public final class TestLdapServer implements AutoCloseable {
         config.setSchema(null);
         config.setListenerConfigs(
                 InMemoryListenerConfig.createLDAPConfig("LDAP", null, 0, serverSsl.createSSLSocketFactory()),
-                InMemoryListenerConfig.createLDAPSConfig("LDAPS", null, 0, serverSsl.createSSLServerSocketFactory(), clientSsl.createSSLSocketFactory()));
+                InMemoryListenerConfig.createLDAPSConfig("LDAPS", null, 0, serverSsl.createSSLServerSocketFactory(), clientSsl.createSSLSocketFactory()),
+                // As Google's secure LDAP: no connection without a client certificate.
+                InMemoryListenerConfig.createLDAPSConfig("LDAPS-CLIENT-CERT", null, 0, serverSsl.createSSLServerSocketFactory(),
+                        clientSsl.createSSLSocketFactory(), true, true));
         Map<String, String> upns = Map.of("alice@example.com", "uid=alice,ou=people," + BASE, "bob@example.com", "uid=bob,ou=people," + BASE);
         config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
             @Override
@@ -93,6 +96,23 @@ public final class TestLdapServer implements AutoCloseable {
 
     public int ldapPort() {
         return server.getListenPort("LDAP");
+    }
+
+    public int clientCertPort() {
+        return server.getListenPort("LDAPS-CLIENT-CERT");
+    }
+
+    /** A new self-signed certificate and its PKCS#8 key, both PEM: a client certificate as Google issues. */
+    static String[] certificateAndKeyPem() throws Exception {
+        ObjectPair<File, char[]> p12 = selfSigned();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (FileInputStream in = new FileInputStream(p12.getFirst())) {
+            ks.load(in, p12.getSecond());
+        }
+        String alias = ks.aliases().nextElement();
+        Base64.Encoder pem = Base64.getMimeEncoder(64, "\n".getBytes());
+        return new String[] {"-----BEGIN CERTIFICATE-----\n" + pem.encodeToString(ks.getCertificate(alias).getEncoded()) + "\n-----END CERTIFICATE-----\n",
+                "-----BEGIN PRIVATE KEY-----\n" + pem.encodeToString(ks.getKey(alias, p12.getSecond()).getEncoded()) + "\n-----END PRIVATE KEY-----\n"};
     }
 
     public int ldapsPort() {
