@@ -18,8 +18,16 @@ public final class DnsSrv {
 
     /** The SRV records of a name, empty when there are none; throws when DNS cannot be asked. */
     public static List<SrvRecord> lookup(String name) throws NamingException {
+        return lookup(name, null);
+    }
+
+    /** As {@link #lookup(String)}, asking the given DNS servers ("dns://host:port") instead of the system's. */
+    public static List<SrvRecord> lookup(String name, String dnsServers) throws NamingException {
         Hashtable<String, String> env = new Hashtable<>();
         env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+        if (dnsServers != null) {
+            env.put("java.naming.provider.url", dnsServers);
+        }
         env.put("com.sun.jndi.dns.timeout.initial", "2000");
         env.put("com.sun.jndi.dns.timeout.retries", "2");
         DirContext ctx = new InitialDirContext(env);
