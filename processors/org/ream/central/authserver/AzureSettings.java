@@ -24,7 +24,7 @@ public record AzureSettings(String tenantId, String clientId, String clientSecre
             throw new InvalidServerSettings("tenantId", "must be a tenant id (GUID) or domain, not " + tenant);
         }
         String clientId = Settings.required(m, "clientId");
-        String secret = m.get("clientSecret") == null ? "" : m.get("clientSecret").toString();
+        String secret = Settings.secret(m, "clientSecret", 1000);
         if (secret.isEmpty()) {
             throw new InvalidServerSettings("clientSecret", "is required");
         }

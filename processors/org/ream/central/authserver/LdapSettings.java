@@ -42,7 +42,7 @@ public record LdapSettings(String domain, LdapType type, LdapSecurity security, 
             addresses.add(ServerAddress.parse("addresses", a, port));
         }
         String bindUser = Settings.text(m, "bindUser");
-        String bindPassword = m.get("bindPassword") == null ? "" : m.get("bindPassword").toString();
+        String bindPassword = Settings.secret(m, "bindPassword", 1000);
         if (!bindUser.isEmpty() && bindPassword.isEmpty()) {
             throw new InvalidServerSettings("bindPassword", "is required with a bind user");
         }

@@ -19,12 +19,9 @@ public record RadiusSettings(List<ServerAddress> addresses, int port, String sha
         if (addresses.isEmpty()) {
             throw new InvalidServerSettings("addresses", "at least one server address is required");
         }
-        String secret = m.get("sharedSecret") == null ? "" : m.get("sharedSecret").toString();
+        String secret = Settings.secret(m, "sharedSecret", 128);
         if (secret.isEmpty()) {
             throw new InvalidServerSettings("sharedSecret", "is required");
-        }
-        if (secret.length() > 128) {
-            throw new InvalidServerSettings("sharedSecret", "must have at most 128 characters");
         }
         return new RadiusSettings(List.copyOf(addresses), port, secret, Settings.integer(m, "timeoutMillis", 3000, 100, 60000),
                 Settings.integer(m, "retries", 2, 0, 10));

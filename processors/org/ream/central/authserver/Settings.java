@@ -9,6 +9,10 @@ import java.util.Map;
 /** Reading typed values out of a server's settings map, with errors naming the field. */
 final class Settings {
 
+    /** Long enough for a PEM certificate chain; keeps a stray upload out of the database. */
+    static final int MAX_TEXT = 65_536;
+    static final int MAX_ADDRESSES = 20;
+
     private Settings() {
     }
 
@@ -20,7 +24,21 @@ final class Settings {
         if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
             throw new InvalidServerSettings(key, "must be a text");
         }
-        return v.toString().strip();
+        String s = v.toString().strip();
+        if (s.length() > MAX_TEXT) {
+            throw new InvalidServerSettings(key, "is too long (at most " + MAX_TEXT + " characters)");
+        }
+        return s;
+    }
+
+    /** A secret as typed: not stripped (spaces may belong to it), empty when absent. */
+    static String secret(Map<String, ?> m, String key, int max) {
+        Object v = m.get(key);
+        String s = v == null ? "" : v.toString();
+        if (s.length() > max) {
+            throw new InvalidServerSettings(key, "must have at most " + max + " characters");
+        }
+        return s;
     }
 
     static String required(Map<String, ?> m, String key) {
@@ -67,6 +85,9 @@ final class Settings {
             return out;
         }
         if (v instanceof Collection<?> c) {
+            if (c.size() > MAX_ADDRESSES) {
+                throw new InvalidServerSettings(key, "at most " + MAX_ADDRESSES + " addresses");
+            }
             for (Object o : c) {
                 if (o != null && !o.toString().isBlank()) {
                     out.add(o.toString().strip());
@@ -103,7 +124,7 @@ final class Settings {
     }
 
     static void pem(String key, String value, String kind) {
-        if (!value.isEmpty() && !value.contains("-----BEGIN ") ) {
+        if (!value.isEmpty() && !value.contains("-----BEGIN ")) {
             throw new InvalidServerSettings(key, "must be a PEM " + kind + " (-----BEGIN ...)");
         }
     }

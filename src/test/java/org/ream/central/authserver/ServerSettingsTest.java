@@ -73,6 +73,8 @@ class ServerSettingsTest {
         refused(AuthServerKind.RADIUS, map("addresses", "r1"), "sharedSecret");
         refused(AuthServerKind.RADIUS, map("addresses", "r1", "sharedSecret", "abc", "port", "0"), "port");
         refused(AuthServerKind.RADIUS, map("addresses", "r1", "sharedSecret", "abc", "retries", "x"), "retries");
+        refused(AuthServerKind.RADIUS, map("addresses", java.util.Collections.nCopies(21, "r1"), "sharedSecret", "abc"), "addresses");
+        refused(AuthServerKind.RADIUS, map("addresses", "r1", "sharedSecret", "x".repeat(129)), "sharedSecret");
     }
 
     @Test
@@ -86,6 +88,7 @@ class ServerSettingsTest {
         refused(AuthServerKind.AZURE, map("clientId", "a", "clientSecret", "s"), "tenantId");
         refused(AuthServerKind.AZURE, map("tenantId", "t/../x", "clientId", "a", "clientSecret", "s"), "tenantId");
         refused(AuthServerKind.AZURE, map("tenantId", "t", "clientSecret", "s"), "clientId");
+        refused(AuthServerKind.AZURE, map("tenantId", "t", "clientId", "c".repeat(70_000), "clientSecret", "s"), "clientId");
         refused(AuthServerKind.AZURE, map("tenantId", "t", "clientId", "a"), "clientSecret");
         refused(AuthServerKind.AZURE, map("tenantId", "t", "clientId", "a", "clientSecret", "s", "authority", "ftp://x"), "authority");
     }
