@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The JDK DNS look-up of domain controllers, against a tiny local DNS server answering SRV questions. */
+/** The DNS look-up of domain controllers (dnsjava), against a tiny local DNS server answering SRV questions. */
 class DnsSrvTest {
 
     static DatagramSocket dns;
@@ -86,7 +86,7 @@ class DnsSrvTest {
 
     @Test
     void findsTheDomainControllersAndOrdersThemByPriority() throws Exception {
-        String server = "dns://127.0.0.1:" + dns.getLocalPort();
+        java.net.InetSocketAddress server = new java.net.InetSocketAddress("127.0.0.1", dns.getLocalPort());
         List<SrvRecord> records = DnsSrv.lookup("_ldap._tcp.example.com", server);
         assertThat(records).containsExactlyInAnyOrder(new SrvRecord(0, 100, 389, "dc1.example.com"), new SrvRecord(10, 50, 389, "dc2.example.com"));
         assertThat(SrvRecord.order(records, new java.util.Random())).extracting(SrvRecord::target).containsExactly("dc1.example.com", "dc2.example.com");
@@ -94,6 +94,6 @@ class DnsSrvTest {
 
     @Test
     void anUnknownDomainHasNoControllers() throws Exception {
-        assertThat(DnsSrv.lookup("_ldap._tcp.nowhere.example", "dns://127.0.0.1:" + dns.getLocalPort())).isEmpty();
+        assertThat(DnsSrv.lookup("_ldap._tcp.nowhere.example", new java.net.InetSocketAddress("127.0.0.1", dns.getLocalPort()))).isEmpty();
     }
 }
