@@ -57,6 +57,14 @@ public class AuthServerResource {
         return servers.list();
     }
 
+    /** For the user panel's "Authentication server" choice: who manages users may pick a server without seeing its settings. */
+    @GET
+    @Path("/names")
+    @RequiresRight({Right.MANAGE_SETTINGS, Right.MANAGE_USERS})
+    public List<Map<String, Object>> names() {
+        return servers.names();
+    }
+
     @GET
     @Path("/{id}")
     public Map<String, Object> get(@PathParam("id") long id) {

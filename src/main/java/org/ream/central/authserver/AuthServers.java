@@ -49,6 +49,12 @@ public class AuthServers {
                 .map(this::view).toList();
     }
 
+    /** Id, kind and name of every server, nothing more. */
+    public List<Map<String, Object>> names() {
+        return databases.mainJdbc().query("SELECT ID, KIND, NAME FROM AUTH_SERVERS ORDER BY NAME",
+                rs -> Map.<String, Object>of("id", rs.getLong(1), "kind", rs.getString(2).trim(), "name", rs.getString(3)));
+    }
+
     public Optional<Server> find(long id) {
         return databases.mainJdbc().one("SELECT ID, KIND, NAME, CONFIG FROM AUTH_SERVERS WHERE ID = ?", this::row, id);
     }

@@ -165,6 +165,16 @@ class AuthServerResourceTest {
         String usersManager = TestAccounts.login(TestAccounts.user(databases, "users", Right.MANAGE_USERS, Right.VIEW_LOG), TestAccounts.PASSWORD);
         as(settingsUser).get("/api/auth-servers").then().statusCode(200);
         as(usersManager).get("/api/auth-servers").then().statusCode(403);
+        // Who manages users picks a user's server from the names, without its settings.
+        String name = unique("Named");
+        int id = as(settingsUser).body(Map.of("kind", "LDAP", "name", name, "config", openLdap())).post("/api/auth-servers").then().statusCode(201)
+                .extract().path("id");
+        as(usersManager).get("/api/auth-servers/names").then().statusCode(200)
+                .body("find { it.id == " + id + " }.name", equalTo(name)).body("find { it.id == " + id + " }.kind", equalTo("LDAP"))
+                .body(not(containsString("bindUser"))).body(not(containsString(TestLdapServer.READER_DN)));
+        as(usersManager).get("/api/auth-servers/" + id).then().statusCode(403);
+        String reportsOnly = TestAccounts.login(TestAccounts.user(databases, "reports", Right.MANAGE_REPORTS), TestAccounts.PASSWORD);
+        as(reportsOnly).get("/api/auth-servers/names").then().statusCode(403);
         as(usersManager).body(Map.of("kind", "LDAP", "name", unique("x"), "config", openLdap())).post("/api/auth-servers").then().statusCode(403);
         as(usersManager).body(Map.of("kind", "LDAP", "config", openLdap())).post("/api/auth-servers/test").then().statusCode(403);
         given().get("/api/auth-servers").then().statusCode(401);
