@@ -181,6 +181,17 @@ class MicrosoftSignInTest {
     }
 
     @Test
+    void anUnreachableMicrosoftGivesAClearMessageAndNoSession() throws Exception {
+        int dead = FreePorts.tcp();
+        given().cookie("REAM_SESSION", TestAccounts.admin()).header("X-Requested-With", "t").contentType(ContentType.JSON)
+                .body(Map.of("config", Map.of("tenantId", TestOidcProvider.TENANT, "clientId", TestOidcProvider.CLIENT_ID,
+                        "authority", "http://127.0.0.1:" + dead)))
+                .put("/api/auth-servers/" + serverId).then().statusCode(200);
+        assertThat(error(given().redirects().follow(false).get("/api/auth/microsoft/start?server=" + serverId)))
+                .contains("http://127.0.0.1:" + dead).contains("cannot be read");
+    }
+
+    @Test
     void startNeedsAnAzureServerWithSignInEnabled() {
         Response r = given().redirects().follow(false).get("/api/auth/microsoft/start?server=999999999");
         assertThat(error(r)).contains("no Azure AD server");
