@@ -65,7 +65,11 @@ public class MicrosoftSignIn {
     private static final int HTTP_TIMEOUT_MS = 10_000;
 
     /** A sign-in that went to Microsoft and has not come back yet. */
-    record Pending(long serverId, Nonce nonce, CodeVerifier verifier, URI redirectUri, Instant startedAt) {
+    record Pending(long serverId, Nonce nonce, CodeVerifier verifier, URI redirectUri, String browser, Instant startedAt) {
+    }
+
+    /** Where to send the browser, and the key that ties the sign-in to that browser (a cookie). */
+    public record Started(URI location, String browser) {
     }
 
     record Provider(AzureSettings settings, OIDCProviderMetadata metadata, IDTokenValidator validator, Instant loadedAt) {
@@ -109,7 +113,7 @@ public class MicrosoftSignIn {
     }
 
     /** Where to send the browser to start signing in with the given server. */
-    public URI start(long serverId, URI redirectUri) throws SignInFailed {
+    public Started start(long serverId, URI redirectUri) throws SignInFailed {
         AuthServers.Server s = servers.find(serverId).filter(x -> x.kind() == AuthServerKind.AZURE)
                 .orElseThrow(() -> new SignInFailed("There is no Azure AD server " + serverId));
         Provider p = provider(s);
@@ -124,19 +128,27 @@ public class MicrosoftSignIn {
         State state = new State();
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
-        pending.put(state.getValue(), new Pending(serverId, nonce, verifier, redirectUri, now));
-        return new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new Scope("openid", "profile", "email"),
+        String browser = new State().getValue();
+        pending.put(state.getValue(), new Pending(serverId, nonce, verifier, redirectUri, browser, now));
+        return new Started(new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new Scope("openid", "profile", "email"),
                 new ClientID(p.settings().clientId()), redirectUri)
                 .endpointURI(p.metadata().getAuthorizationEndpointURI())
                 .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256).responseMode(ResponseMode.QUERY)
-                .build().toURI();
+                .build().toURI(), browser);
     }
 
     /** Completes a sign-in: the code is exchanged, the ID token checked and the user found. */
-    public SessionUser complete(String stateValue, String code, String error, String errorDescription, String client) throws SignInFailed {
+    public SessionUser complete(String stateValue, String browser, String code, String error, String errorDescription, String client)
+            throws SignInFailed {
         Pending p = stateValue == null ? null : pending.remove(stateValue);
         if (p == null || p.startedAt().plus(PENDING_TTL).isBefore(Instant.now())) {
             throw new SignInFailed("This sign-in is unknown or has expired; start again");
+        }
+        // A callback link made by someone else's sign-in must not log this browser in as them.
+        if (browser == null || !java.security.MessageDigest.isEqual(browser.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                p.browser().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            log.warning("WebUI", null, "Sign in with Microsoft refused: callback from another browser than the one that started it (" + client + ")");
+            throw new SignInFailed("This sign-in was started in another browser; start again");
         }
         if (error != null && !error.isBlank()) {
             throw new SignInFailed("Microsoft refused the sign-in: " + error + (errorDescription == null ? "" : " (" + errorDescription + ")"));

@@ -2,12 +2,14 @@ package org.ream.central.authserver;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -28,6 +30,8 @@ import org.ream.central.web.AuthResource;
 @Path("/api/auth/microsoft")
 @Public
 public class MicrosoftSignInResource {
+
+    static final String BROWSER_COOKIE = "REAM_MS_SIGNIN";
 
     @Inject
     MicrosoftSignIn signIn;
@@ -56,7 +60,8 @@ public class MicrosoftSignInResource {
             return failed("server: which Azure AD server to sign in with is required");
         }
         try {
-            return Response.seeOther(signIn.start(server, callbackUri())).build();
+            MicrosoftSignIn.Started started = signIn.start(server, callbackUri());
+            return Response.seeOther(started.location()).cookie(browserCookie(started.browser(), (int) MicrosoftSignIn.PENDING_TTL.toSeconds())).build();
         } catch (MicrosoftSignIn.SignInFailed e) {
             return failed(e.getMessage());
         }
@@ -65,15 +70,24 @@ public class MicrosoftSignInResource {
     @GET
     @Path("/callback")
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code, @QueryParam("error") String error,
-            @QueryParam("error_description") String errorDescription) {
+            @QueryParam("error_description") String errorDescription, @CookieParam(BROWSER_COOKIE) String browser) {
         String client = request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
         try {
-            SessionUser user = signIn.complete(state, code, error, errorDescription, client);
+            SessionUser user = signIn.complete(state, browser, code, error, errorDescription, client);
             String token = sessions.open(user, client + " " + request.getHeader("User-Agent"));
-            return Response.seeOther(URI.create("/")).cookie(AuthResource.cookie(token, -1)).build();
+            return Response.seeOther(URI.create("/")).cookie(AuthResource.cookie(token, -1), browserCookie("", 0)).build();
         } catch (MicrosoftSignIn.SignInFailed e) {
-            return failed(e.getMessage());
+            return Response.fromResponse(failed(e.getMessage())).cookie(browserCookie("", 0)).build();
         }
+    }
+
+    /**
+     * Ties a sign-in to the browser that started it. Lax, not Strict: the browser comes back
+     * from Microsoft in a cross-site navigation, which Strict cookies do not follow.
+     */
+    static NewCookie browserCookie(String value, int maxAge) {
+        return new NewCookie.Builder(BROWSER_COOKIE).value(value).path("/api/auth/microsoft").httpOnly(true).sameSite(NewCookie.SameSite.LAX)
+                .maxAge(maxAge).build();
     }
 
     private URI callbackUri() {

@@ -72,7 +72,9 @@ class MicrosoftSignInTest {
         assertThat(q.get("scope")).contains("openid");
         URI back = entra.authorizeAndReturn(authorize);
         assertThat(back.getPath()).isEqualTo("/api/auth/microsoft/callback");
-        return given().redirects().follow(false).get(back.getPath() + "?" + back.getRawQuery());
+        String browser = start.getCookie(MicrosoftSignInResource.BROWSER_COOKIE);
+        assertThat(browser).isNotBlank();
+        return given().redirects().follow(false).cookie(MicrosoftSignInResource.BROWSER_COOKIE, browser).get(back.getPath() + "?" + back.getRawQuery());
     }
 
     static String error(Response r) {
@@ -147,16 +149,31 @@ class MicrosoftSignInTest {
         Response start = given().redirects().follow(false).get("/api/auth/microsoft/start?server=" + serverId);
         URI back = entra.authorizeAndReturn(URI.create(start.header("Location")));
         String callback = back.getPath() + "?" + back.getRawQuery();
-        assertThat(given().redirects().follow(false).get(callback).getCookie(WebSessions.COOKIE)).isNotBlank();
-        assertThat(error(given().redirects().follow(false).get(callback))).contains("unknown or has expired");
+        String browser = start.getCookie(MicrosoftSignInResource.BROWSER_COOKIE);
+        assertThat(given().redirects().follow(false).cookie(MicrosoftSignInResource.BROWSER_COOKIE, browser).get(callback)
+                .getCookie(WebSessions.COOKIE)).isNotBlank();
+        assertThat(error(given().redirects().follow(false).cookie(MicrosoftSignInResource.BROWSER_COOKIE, browser).get(callback)))
+                .contains("unknown or has expired");
         assertThat(error(given().redirects().follow(false).get("/api/auth/microsoft/callback?code=x&state=forged"))).contains("unknown or has expired");
+    }
+
+    @Test
+    void aCallbackLinkFromSomeoneElsesSignInDoesNotLogThisBrowserIn() throws Exception {
+        // The attacker signs in with their own Microsoft account and sends the callback link to a victim.
+        Response start = given().redirects().follow(false).get("/api/auth/microsoft/start?server=" + serverId);
+        URI back = entra.authorizeAndReturn(URI.create(start.header("Location")));
+        String link = back.getPath() + "?" + back.getRawQuery();
+        assertThat(error(given().redirects().follow(false).get(link))).contains("another browser");
+        assertThat(error(given().redirects().follow(false).cookie(MicrosoftSignInResource.BROWSER_COOKIE, "victims-own").get(link)))
+                .contains("unknown or has expired");
     }
 
     @Test
     void aRefusalByMicrosoftAndAWrongClientSecretAreReportedClearly() throws Exception {
         Response start = given().redirects().follow(false).get("/api/auth/microsoft/start?server=" + serverId);
         String state = TestOidcProvider.query(URI.create(start.header("Location")).getRawQuery()).get("state");
-        assertThat(error(given().redirects().follow(false).get("/api/auth/microsoft/callback?state=" + state
+        assertThat(error(given().redirects().follow(false).cookie(MicrosoftSignInResource.BROWSER_COOKIE,
+                start.getCookie(MicrosoftSignInResource.BROWSER_COOKIE)).get("/api/auth/microsoft/callback?state=" + state
                 + "&error=access_denied&error_description=The+user+cancelled"))).contains("access_denied").contains("cancelled");
 
         given().cookie("REAM_SESSION", TestAccounts.admin()).header("X-Requested-With", "t").contentType(ContentType.JSON)
