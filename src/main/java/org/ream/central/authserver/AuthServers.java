@@ -25,6 +25,7 @@ import org.ream.central.settings.ValidationException;
 public class AuthServers {
 
     static final String SUBSYSTEM = "Authentication servers";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuthServers.class);
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -202,7 +203,13 @@ public class AuthServers {
         for (String secret : ServerSettings.secrets(kind)) {
             Object v = config.get(secret);
             if (v instanceof String sv) {
-                config.put(secret, secrets.open(sv));
+                try {
+                    config.put(secret, secrets.open(sv));
+                } catch (IllegalStateException e) {
+                    // Key file lost or replaced: the server shows the secret as not set, to be typed again.
+                    LOG.warnf("Authentication server %s: %s", rs.getString("NAME"), e.getMessage());
+                    config.remove(secret);
+                }
             }
         }
         return new Server(rs.getLong("ID"), kind, rs.getString("NAME"), config);

@@ -33,6 +33,14 @@ public class SecretBox {
     DataDir dataDir;
 
     private volatile byte[] key;
+    private Path fixedKeyFile;
+
+    /** A box on a given key file, outside CDI (tests). */
+    static SecretBox onKeyFile(Path keyFile) {
+        SecretBox box = new SecretBox();
+        box.fixedKeyFile = keyFile;
+        return box;
+    }
 
     public String seal(String plain) {
         if (plain == null || plain.isEmpty()) {
@@ -69,7 +77,7 @@ public class SecretBox {
     }
 
     Path keyFile() {
-        return dataDir.resolve("config").resolve(KEY_FILE);
+        return fixedKeyFile != null ? fixedKeyFile : dataDir.resolve("config").resolve(KEY_FILE);
     }
 
     private byte[] key() {

@@ -98,6 +98,18 @@ class AuthServerResourceTest {
         as(admin).body(Map.of("config", edit)).put("/api/auth-servers/" + id).then().statusCode(200)
                 .body("config.timeoutSeconds", equalTo(3)).body("bindPasswordSet", equalTo(true));
         assertThat(authenticator.authenticate(id, "bob", TestLdapServer.BOB_PASSWORD).outcome()).isEqualTo(Outcome.ACCEPTED);
+
+        // A secret sealed under another key (key file lost): shown as not set, logins say what is wrong, the list still works.
+        String foreign = SecretBox.onKeyFile(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "other-" + id + ".key")).seal("x");
+        String current = databases.mainJdbc().one("SELECT CONFIG FROM AUTH_SERVERS WHERE ID = ?", rs -> rs.getString(1), (long) id).orElseThrow();
+        databases.mainJdbc().update("UPDATE AUTH_SERVERS SET CONFIG = ? WHERE ID = ?",
+                current.replaceAll("\"bindPassword\":\"[^\"]*\"", "\"bindPassword\":\"" + foreign + "\""), (long) id);
+        as(admin).get("/api/auth-servers/" + id).then().statusCode(200).body("bindPasswordSet", equalTo(false));
+        as(admin).get("/api/auth-servers").then().statusCode(200);
+        ExternalAuthenticator.Result r = authenticator.authenticate(id, "bob", TestLdapServer.BOB_PASSWORD);
+        assertThat(r.outcome()).isEqualTo(Outcome.NOT_CONFIGURED);
+        assertThat(r.message()).contains("bindPassword");
+        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "other-" + id + ".key").toFile().delete();
     }
 
     @Test
