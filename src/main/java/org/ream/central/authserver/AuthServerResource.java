@@ -52,17 +52,14 @@ public class AuthServerResource {
     @Inject
     CurrentUser current;
 
+    /**
+     * The servers with their settings; who manages users without the settings right gets only
+     * id, kind and name, enough for the user panel's "Authentication server" choice.
+     */
     @GET
-    public List<Map<String, Object>> list() {
-        return servers.list();
-    }
-
-    /** For the user panel's "Authentication server" choice: who manages users may pick a server without seeing its settings. */
-    @GET
-    @Path("/names")
     @RequiresRight({Right.MANAGE_SETTINGS, Right.MANAGE_USERS})
-    public List<Map<String, Object>> names() {
-        return servers.names();
+    public List<Map<String, Object>> list() {
+        return current.get().has(Right.MANAGE_SETTINGS) ? servers.list() : servers.names();
     }
 
     @GET
@@ -106,10 +103,12 @@ public class AuthServerResource {
         return Response.noContent().build();
     }
 
+    /** Test of a saved server: its settings as saved, or as being edited when the body carries them (secrets left out are the saved ones). */
     @POST
     @Path("/{id}/test")
     public Map<String, Object> testSaved(@PathParam("id") long id, TestRequest body) {
-        AuthServers.Server s = servers.find(id).orElseThrow(() -> new NotFoundException("No authentication server " + id));
+        AuthServers.Server s = body != null && body.config() != null ? servers.prepare(id, body.kind(), body.name(), body.config())
+                : servers.find(id).orElseThrow(() -> new NotFoundException("No authentication server " + id));
         return ServerAuthenticator.report(authenticator.test(s, body == null ? null : body.username(), body == null ? null : body.password(), microsoft));
     }
 

@@ -60,7 +60,7 @@ public class AuthServers {
         return databases.mainJdbc().one("SELECT ID, KIND, NAME, CONFIG FROM AUTH_SERVERS WHERE ID = ?", this::row, id);
     }
 
-    /** What the API shows: settings without secrets, a flag per secret saying whether it is set, and the users using it. */
+    /** What the API shows: settings without secrets, a flag per secret in them ("bindPasswordSet"), and the users using it. */
     public Map<String, Object> view(Server s) {
         Map<String, Object> config = new LinkedHashMap<>(s.config());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public class AuthServers {
         out.put("name", s.name());
         for (String secret : ServerSettings.secrets(s.kind())) {
             Object v = config.remove(secret);
-            out.put(secret + "Set", v != null && !v.toString().isEmpty());
+            config.put(secret + "Set", v != null && !v.toString().isEmpty());
         }
         out.put("config", config);
         out.put("users", databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE AUTH_SERVER_ID = ? AND DELETED_AT IS NULL", s.id()));

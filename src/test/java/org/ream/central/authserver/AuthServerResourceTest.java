@@ -80,7 +80,7 @@ class AuthServerResourceTest {
         String name = unique("Directory");
         int id = as(admin).body(Map.of("kind", "LDAP", "name", name, "config", openLdap())).post("/api/auth-servers")
                 .then().statusCode(201).body("name", equalTo(name)).body("kind", equalTo("LDAP"))
-                .body("bindPasswordSet", equalTo(true)).body("config", not(hasKey("bindPassword")))
+                .body("config.bindPasswordSet", equalTo(true)).body("config", not(hasKey("bindPassword")))
                 .body("config.baseDn", equalTo("dc=example,dc=com"))
                 .extract().path("id");
         as(admin).get("/api/auth-servers/" + id).then().statusCode(200).body(not(containsString(TestLdapServer.READER_PASSWORD)));
@@ -96,7 +96,7 @@ class AuthServerResourceTest {
         edit.remove("bindPassword");
         edit.put("timeoutSeconds", 3);
         as(admin).body(Map.of("config", edit)).put("/api/auth-servers/" + id).then().statusCode(200)
-                .body("config.timeoutSeconds", equalTo(3)).body("bindPasswordSet", equalTo(true));
+                .body("config.timeoutSeconds", equalTo(3)).body("config.bindPasswordSet", equalTo(true));
         assertThat(authenticator.authenticate(id, "bob", TestLdapServer.BOB_PASSWORD).outcome()).isEqualTo(Outcome.ACCEPTED);
 
         // A secret sealed under another key (key file lost): shown as not set, logins say what is wrong, the list still works.
@@ -104,7 +104,7 @@ class AuthServerResourceTest {
         String current = databases.mainJdbc().one("SELECT CONFIG FROM AUTH_SERVERS WHERE ID = ?", rs -> rs.getString(1), (long) id).orElseThrow();
         databases.mainJdbc().update("UPDATE AUTH_SERVERS SET CONFIG = ? WHERE ID = ?",
                 current.replaceAll("\"bindPassword\":\"[^\"]*\"", "\"bindPassword\":\"" + foreign + "\""), (long) id);
-        as(admin).get("/api/auth-servers/" + id).then().statusCode(200).body("bindPasswordSet", equalTo(false));
+        as(admin).get("/api/auth-servers/" + id).then().statusCode(200).body("config.bindPasswordSet", equalTo(false));
         as(admin).get("/api/auth-servers").then().statusCode(200);
         ExternalAuthenticator.Result r = authenticator.authenticate(id, "bob", TestLdapServer.BOB_PASSWORD);
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_CONFIGURED);
@@ -118,7 +118,7 @@ class AuthServerResourceTest {
         String name = unique("Radius");
         Map<String, Object> config = Map.of("addresses", List.of("127.0.0.1:" + radius.port()), "sharedSecret", "radius-secret", "timeoutMillis", 500);
         int id = as(admin).body(Map.of("kind", "RADIUS", "name", name, "config", config)).post("/api/auth-servers").then().statusCode(201)
-                .body("sharedSecretSet", equalTo(true)).body("config", not(hasKey("sharedSecret"))).extract().path("id");
+                .body("config.sharedSecretSet", equalTo(true)).body("config", not(hasKey("sharedSecret"))).extract().path("id");
         long user = userOf(id, "erin");
         assertThat(authenticator.authenticate(id, "erin", "erin-Pass3").outcome()).isEqualTo(Outcome.ACCEPTED);
 
@@ -176,17 +176,17 @@ class AuthServerResourceTest {
         String settingsUser = TestAccounts.login(TestAccounts.user(databases, "settings", Right.MANAGE_SETTINGS), TestAccounts.PASSWORD);
         String usersManager = TestAccounts.login(TestAccounts.user(databases, "users", Right.MANAGE_USERS, Right.VIEW_LOG), TestAccounts.PASSWORD);
         as(settingsUser).get("/api/auth-servers").then().statusCode(200);
-        as(usersManager).get("/api/auth-servers").then().statusCode(403);
         // Who manages users picks a user's server from the names, without its settings.
         String name = unique("Named");
         int id = as(settingsUser).body(Map.of("kind", "LDAP", "name", name, "config", openLdap())).post("/api/auth-servers").then().statusCode(201)
                 .extract().path("id");
-        as(usersManager).get("/api/auth-servers/names").then().statusCode(200)
+        as(usersManager).get("/api/auth-servers").then().statusCode(200)
                 .body("find { it.id == " + id + " }.name", equalTo(name)).body("find { it.id == " + id + " }.kind", equalTo("LDAP"))
                 .body(not(containsString("bindUser"))).body(not(containsString(TestLdapServer.READER_DN)));
         as(usersManager).get("/api/auth-servers/" + id).then().statusCode(403);
         String reportsOnly = TestAccounts.login(TestAccounts.user(databases, "reports", Right.MANAGE_REPORTS), TestAccounts.PASSWORD);
-        as(reportsOnly).get("/api/auth-servers/names").then().statusCode(403);
+        as(reportsOnly).get("/api/auth-servers").then().statusCode(403);
+        as(settingsUser).get("/api/auth-servers").then().statusCode(200).body("find { it.id == " + id + " }.config.bindUser", equalTo(TestLdapServer.READER_DN));
         as(usersManager).body(Map.of("kind", "LDAP", "name", unique("x"), "config", openLdap())).post("/api/auth-servers").then().statusCode(403);
         as(usersManager).body(Map.of("kind", "LDAP", "config", openLdap())).post("/api/auth-servers/test").then().statusCode(403);
         given().get("/api/auth-servers").then().statusCode(401);
@@ -207,6 +207,10 @@ class AuthServerResourceTest {
                 Map.of("addresses", List.of("127.0.0.1:" + radius.port()), "sharedSecret", "radius-secret"))).post("/api/auth-servers")
                 .then().statusCode(201).extract().path("id");
         as(admin).body(Map.of()).post("/api/auth-servers/" + id + "/test").then().statusCode(200).body("ok", equalTo(true));
+        // The panel tests what is being edited: a wrong port typed in fails, nothing saved.
+        as(admin).body(Map.of("kind", "RADIUS", "config", Map.of("addresses", List.of("127.0.0.1:" + radius.port()), "port", 1812, "timeoutMillis", 200,
+                "retries", 0, "sharedSecret", "typed-wrong"))).post("/api/auth-servers/" + id + "/test").then().statusCode(200).body("ok", equalTo(false));
+        as(admin).get("/api/auth-servers/" + id).then().body("config.timeoutMillis", equalTo(3000));
         // Unsaved edit of a saved server: the stored secret is used when none is typed.
         as(admin).body(Map.of("id", id, "config", Map.of("addresses", List.of("127.0.0.1:" + radius.port())), "username", "erin", "password", "erin-Pass3"))
                 .post("/api/auth-servers/test").then().statusCode(200).body("ok", equalTo(true));
@@ -217,7 +221,7 @@ class AuthServerResourceTest {
         String admin = TestAccounts.admin();
         int id = as(admin).body(Map.of("kind", "AZURE", "name", unique("Entra"), "config", Map.of("tenantId", "contoso.onmicrosoft.com",
                 "clientId", "app-id", "clientSecret", "app-secret"))).post("/api/auth-servers").then().statusCode(201)
-                .body("clientSecretSet", equalTo(true)).body("config.authority", equalTo("https://login.microsoftonline.com")).extract().path("id");
+                .body("config.clientSecretSet", equalTo(true)).body("config.authority", equalTo("https://login.microsoftonline.com")).extract().path("id");
         ExternalAuthenticator.Result r = authenticator.authenticate(id, "someone", "pw");
         assertThat(r.outcome()).isEqualTo(Outcome.NOT_CONFIGURED);
         assertThat(r.message()).contains("Sign in with Microsoft");
