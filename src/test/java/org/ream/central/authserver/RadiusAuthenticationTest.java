@@ -74,6 +74,18 @@ class RadiusAuthenticationTest {
     }
 
     @Test
+    void anAcceptForgedWithoutTheSharedSecretIsNotALogin() throws Exception {
+        try (TestRadiusServer spoofer = new TestRadiusServer(SECRET, Map.of(), false)) {
+            spoofer.forgeWith = "guessed-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Result r = login(settings(SECRET, "127.0.0.1:" + spoofer.port()), "carol", "anything");
+            assertThat(r.outcome()).isEqualTo(Outcome.UNREACHABLE);
+            // Control: the same forged answer signed with the real secret is taken, so the refusal above is the signature check.
+            spoofer.forgeWith = SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(login(settings(SECRET, "127.0.0.1:" + spoofer.port()), "carol", "anything").outcome()).isEqualTo(Outcome.ACCEPTED);
+        }
+    }
+
+    @Test
     void theNextAddressIsTriedWhenTheFirstDoesNotAnswer() throws Exception {
         int dead = FreePorts.udp();
         Map<String, Object> m = settings(SECRET, "127.0.0.1:" + dead, "127.0.0.1:" + radius.port());

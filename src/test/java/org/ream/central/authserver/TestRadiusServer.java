@@ -32,6 +32,8 @@ final class TestRadiusServer implements AutoCloseable {
     private final byte[] secret;
     private final Map<String, String> users;
     private final boolean silent;
+    /** When set, every request is answered Access-Accept signed with this secret: a spoofer who does not know the real one. */
+    volatile byte[] forgeWith;
     final AtomicInteger received = new AtomicInteger();
     final AtomicInteger dropped = new AtomicInteger();
     private final Thread thread;
@@ -62,6 +64,13 @@ final class TestRadiusServer implements AutoCloseable {
                     continue;
                 }
                 byte[] data = java.util.Arrays.copyOf(in.getData(), in.getLength());
+                if (forgeWith != null) {
+                    // The request authenticator sits in bytes 4-20 of any request, readable by anyone on the path.
+                    byte[] out = codec.encodeResponse(new AccessAccept(List.of(new MessageAuthenticator())), forgeWith, data[1] & 0xff,
+                            java.util.Arrays.copyOfRange(data, 4, 20));
+                    socket.send(new DatagramPacket(out, out.length, in.getSocketAddress()));
+                    continue;
+                }
                 Packet request;
                 try {
                     request = codec.decodeRequest(data, secret);
