@@ -116,10 +116,10 @@ public class MicrosoftSignIn {
     public Started start(long serverId, URI redirectUri) throws SignInFailed {
         AuthServers.Server s = servers.find(serverId).filter(x -> x.kind() == AuthServerKind.AZURE)
                 .orElseThrow(() -> new SignInFailed("There is no Azure AD server " + serverId));
-        Provider p = provider(s);
-        if (!p.settings().signInWithMicrosoft()) {
+        if (!Boolean.TRUE.equals(s.config().get("signInWithMicrosoft"))) {
             throw new SignInFailed("Sign in with Microsoft is not enabled for " + s.name());
         }
+        Provider p = provider(s);
         Instant now = Instant.now();
         pending.values().removeIf(x -> x.startedAt().plus(PENDING_TTL).isBefore(now));
         if (pending.size() >= MAX_PENDING) {
@@ -158,6 +158,9 @@ public class MicrosoftSignIn {
         }
         AuthServers.Server s = servers.find(p.serverId()).filter(x -> x.kind() == AuthServerKind.AZURE)
                 .orElseThrow(() -> new SignInFailed("The Azure AD server of this sign-in no longer exists"));
+        if (!Boolean.TRUE.equals(s.config().get("signInWithMicrosoft"))) {
+            throw new SignInFailed("Sign in with Microsoft is not enabled for " + s.name());
+        }
         Provider provider = provider(s);
         IDTokenClaimsSet claims;
         try {
