@@ -106,7 +106,7 @@ public class AuthResource {
         return out;
     }
 
-    static NewCookie cookie(String value, int maxAge) {
+    public static NewCookie cookie(String value, int maxAge) {
         return new NewCookie.Builder(WebSessions.COOKIE).value(value).path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(maxAge).build();
     }

@@ -1,0 +1,24 @@
+package org.ream.central.authserver;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+
+/** Ports nothing listens on, for "server down" cases. */
+final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    static int tcp() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static int udp() throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
