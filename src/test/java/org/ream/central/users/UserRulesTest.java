@@ -58,6 +58,11 @@ class UserRulesTest {
     }
 
     @Test
+    void languagesAreTheOnesTheUiOffers() {
+        assertThat(UserRules.LANGUAGES).isEqualTo(org.ream.central.settings.SettingsCatalog.LANGUAGES);
+    }
+
+    @Test
     void groupNamesCannotHoldTheCsvSeparators() {
         assertThat(UserRules.groupNameProblem("Outdoor")).isNull();
         assertThat(UserRules.groupNameProblem("In|Out")).isNotNull();
