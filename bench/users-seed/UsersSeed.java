@@ -2,7 +2,7 @@
 // bare SQL of the users list on it (the baseline the API is compared with). Run by bench/users
 // with the server's jars on the class path, in Java's single-file source mode.
 //
-//   java UsersSeed.java <main.fdb> <users> <groups> <rounds>
+//   java UsersSeed.java <main.fdb> <users> <groups> <warm-up rounds> <timed rounds>
 //
 // Prints "baseline <name> <median microseconds>" lines on stdout, progress on stderr.
 
@@ -38,14 +38,15 @@ public class UsersSeed {
         String file = args[0];
         int users = Integer.parseInt(args[1]);
         int groups = Integer.parseInt(args[2]);
-        int rounds = Integer.parseInt(args[3]);
+        int warmup = Integer.parseInt(args[3]);
+        int rounds = Integer.parseInt(args[4]);
         Properties p = new Properties();
         p.setProperty("user", "SYSDBA");
         p.setProperty("password", "masterkey");
         p.setProperty("charSet", "UTF-8");
         try (Connection c = DriverManager.getConnection("jdbc:firebird:embedded:" + file, p)) {
             seed(c, users, groups);
-            baseline(c, rounds);
+            baseline(c, warmup, rounds);
         }
     }
 
@@ -159,31 +160,44 @@ public class UsersSeed {
         System.err.printf("seeded %d users, %d groups in %d ms%n", users, groups, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    static void baseline(Connection c, int rounds) throws SQLException {
+    /** Warmed up like the API (all statements in turn, as many rounds), then each timed on its own. */
+    static void baseline(Connection c, int warmup, int rounds) throws SQLException {
         c.setAutoCommit(true);
-        time(c, "list", UserQueries.page(UserView.ALL, null, null, null, 101), rounds);
-        time(c, "search", UserQueries.page(UserView.ALL, SEARCH, null, null, 101), rounds);
-        time(c, "deleted", UserQueries.page(UserView.DELETED, null, null, null, 101), rounds);
+        List<UserQueries.Sql> all = List.of(UserQueries.page(UserView.ALL, null, null, null, 101),
+                UserQueries.page(UserView.ALL, SEARCH, null, null, 101), UserQueries.page(UserView.DELETED, null, null, null, 101));
+        for (int i = 0; i < warmup; i++) {
+            for (UserQueries.Sql q : all) {
+                run(c, q);
+            }
+        }
+        time(c, "list", all.get(0), rounds);
+        time(c, "search", all.get(1), rounds);
+        time(c, "deleted", all.get(2), rounds);
     }
 
-    /** Median over the rounds, after as many warm-up runs, of executing the statement and reading every row. */
+    static int run(Connection c, UserQueries.Sql q) throws SQLException {
+        int rows = 0;
+        try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            Jdbc.bind(ps, q.params().toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (int col = 1; col <= 9; col++) {
+                        rs.getObject(col);
+                    }
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Median over the rounds, after as many more warm-up runs, of preparing and executing the statement and reading every row. */
     static void time(Connection c, String name, UserQueries.Sql q, int rounds) throws SQLException {
         long[] t = new long[rounds];
         int rows = 0;
         for (int r = -rounds; r < rounds; r++) {
             long t0 = System.nanoTime();
-            rows = 0;
-            try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                Jdbc.bind(ps, q.params().toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        for (int col = 1; col <= 9; col++) {
-                            rs.getObject(col);
-                        }
-                        rows++;
-                    }
-                }
-            }
+            rows = run(c, q);
             if (r >= 0) {
                 t[r] = (System.nanoTime() - t0) / 1000;
             }
