@@ -88,7 +88,7 @@ public class GroupDirectory {
     }
 
     public long create(GroupInput in, Actor actor) {
-        return databases.mainJdbc().inTransaction(c -> {
+        return Constraints.translated(() -> databases.mainJdbc().inTransaction(c -> {
             if (in == null) {
                 throw new ValidationException("body", "the group's properties are missing");
             }
@@ -107,12 +107,12 @@ public class GroupDirectory {
                     id, in.parentId(), name, path, blank(in.description()), false, Instant.now(), databases.newId());
             audit.record(c, actor, AUDIT, "GROUP_CREATED", "Group " + path + " was created.", path, "Description: " + nz(in.description()));
             return id;
-        });
+        }));
     }
 
     /** Renames, moves (refusing cycles) and describes a group; the paths of its subtree follow. */
     public void update(long id, GroupInput in, Actor actor) {
-        databases.mainJdbc().inTransaction(c -> {
+        Constraints.translated(() -> databases.mainJdbc().inTransaction(c -> {
             if (in == null) {
                 throw new ValidationException("body", "the group's properties are missing");
             }
@@ -155,7 +155,7 @@ public class GroupDirectory {
                     "Path: " + g.path() + " -> " + newPath + "\nDescription: " + nz(g.description()) + " -> "
                             + nz(in.description() == null ? g.description() : in.description()) + "\nGroups whose path changed: " + moved);
             return null;
-        });
+        }));
     }
 
     /** Deletes a group with its subgroups; members left without a group become unclassified. */
@@ -215,7 +215,7 @@ public class GroupDirectory {
      * itself (choose another one instead). Null keeps the flag (a new member's first group is their accounting group).
      */
     public void setMember(long groupId, long userId, Boolean accounting, Boolean manager, Actor actor) {
-        databases.mainJdbc().inTransaction(c -> {
+        Constraints.translated(() -> databases.mainJdbc().inTransaction(c -> {
             Group g = group(c, groupId);
             List<String> user = Jdbc.query(c, "SELECT USERNAME FROM USERS WHERE ID = ? AND DELETED_AT IS NULL", rs -> rs.getString(1), userId);
             if (user.isEmpty()) {
@@ -256,7 +256,7 @@ public class GroupDirectory {
             audit.record(c, actor, AUDIT, event, "User " + user.get(0) + (existing.isEmpty() ? " was added to group " : " membership changed in group ")
                     + g.path() + ".", g.path(), "Accounting group: " + acc + "\nManager: " + mgr);
             return null;
-        });
+        }));
     }
 
     public boolean removeMember(long groupId, long userId, Actor actor) {

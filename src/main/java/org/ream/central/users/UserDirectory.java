@@ -115,7 +115,7 @@ public class UserDirectory {
 
     public long create(UserInput in, Actor actor) {
         UserInput n = normalise(in, null);
-        return jdbc().inTransaction(c -> {
+        return Constraints.translated(() -> jdbc().inTransaction(c -> {
             validate(c, n, null, false);
             long id = databases.newId();
             Instant now = Instant.now();
@@ -127,11 +127,11 @@ public class UserDirectory {
             replaceCards(c, id, n.cards());
             audit.record(c, actor, AUDIT, "USER_CREATED", "User " + n.username() + " was created.", n.username(), describe(n));
             return id;
-        });
+        }));
     }
 
     public void update(long id, UserInput in, Actor actor) {
-        jdbc().inTransaction(c -> {
+        Constraints.translated(() -> jdbc().inTransaction(c -> {
             Stored s = require(c, id);
             if (s.deletedAt() != null) {
                 throw new ValidationException("deleted", "user " + s.username() + " is deleted: undelete it before editing");
@@ -151,7 +151,7 @@ public class UserDirectory {
             String changes = diff(old, n);
             audit.record(c, actor, AUDIT, "USER_CHANGED", "User " + s.username() + " was changed.", n.username(), changes);
             return null;
-        });
+        }));
     }
 
     /** The stored user as input, so a field left out of an update keeps its value. */
@@ -268,7 +268,7 @@ public class UserDirectory {
 
     /** Adds one card (a card reader's "register card" as well as the panel). */
     public void addCard(long id, String card, Actor actor) {
-        jdbc().inTransaction(c -> {
+        Constraints.translated(() -> jdbc().inTransaction(c -> {
             Stored s = require(c, id);
             if (s.deletedAt() != null) {
                 throw new ValidationException("deleted", "user " + s.username() + " is deleted");
@@ -292,7 +292,7 @@ public class UserDirectory {
             touch(c, id);
             audit.record(c, actor, AUDIT, "CARD_ADDED", "Card " + k + " was added to user " + s.username() + ".", s.username(), null);
             return null;
-        });
+        }));
     }
 
     public boolean removeCard(long id, String card, Actor actor) {
@@ -355,6 +355,9 @@ public class UserDirectory {
     public void lock(long id, boolean locked, Actor actor) {
         jdbc().inTransaction(c -> {
             Stored s = require(c, id);
+            if (locked && s.system()) {
+                throw new ValidationException("id", "system user " + s.username() + " cannot be locked");
+            }
             if (locked && actor.userId() == id) {
                 throw new ValidationException("id", "you cannot lock yourself");
             }

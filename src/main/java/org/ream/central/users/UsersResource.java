@@ -51,6 +51,9 @@ public class UsersResource {
     @Inject
     CurrentUser current;
 
+    @Inject
+    org.ream.central.audit.AuditLog audit;
+
     public record CardInput(String card) {
     }
 
@@ -161,12 +164,13 @@ public class UsersResource {
     @Path("/export")
     @Produces("text/csv")
     public Response export(@QueryParam("group") Long group) {
-        if (group != null) {
-            groups.detail(group);
-        }
+        String scope = group == null ? "all" : String.valueOf(groups.detail(group).get("path"));
         String delimiter = settings.get("general.csvDelimiter");
         ZonedDateTime now = ZonedDateTime.now(settings.timeZone());
         StreamingOutput body = out -> ExportGate.SHARED.run(() -> export.write(out, group, delimiter));
+        // Who took a copy of the directory, and which part: personal data leaving the server.
+        audit.record(current.actor(), UserDirectory.AUDIT, "USERS_EXPORTED",
+                group == null ? "All users were exported." : "Members of group " + scope + " were exported.", scope, null);
         String name = "users_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(now) + ".csv";
         return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", ExportFileName.attachment(name)).build();
     }

@@ -51,6 +51,10 @@ class RightsEnforcementTest {
 
     static List<Endpoint> endpoints;
 
+    /** An endpoint that streams forever (a live view, say) fails the test instead of hanging it. */
+    static final io.restassured.config.RestAssuredConfig TIMEOUTS = io.restassured.config.RestAssuredConfig.config().httpClient(
+            io.restassured.config.HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 30_000).setParam("http.connection.timeout", 10_000));
+
     @Inject
     Databases databases;
 
@@ -120,7 +124,7 @@ class RightsEnforcementTest {
                 if (!get && (e.isPublic() || e.opensFor(h.getValue()))) {
                     continue; // a state-changing call the user may make is not harmless: only refusals are tried
                 }
-                int status = given().cookie("REAM_SESSION", cookie).header("X-Requested-With", "rights-test").contentType(e.consumes())
+                int status = given().config(TIMEOUTS).cookie("REAM_SESSION", cookie).header("X-Requested-With", "rights-test").contentType(e.consumes())
                         .body(e.consumes().contains("json") ? "{}".getBytes() : new byte[0]).redirects().follow(false).request(e.method(), e.path()).then().extract().statusCode();
                 if (e.isPublic()) {
                     Integer first = publicStatus.putIfAbsent(e.method() + " " + e.path(), status);
@@ -149,7 +153,7 @@ class RightsEnforcementTest {
             if (e.isPublic() || !e.method().equals("GET")) {
                 continue;
             }
-            int status = given().redirects().follow(false).get(e.path()).then().extract().statusCode();
+            int status = given().config(TIMEOUTS).redirects().follow(false).get(e.path()).then().extract().statusCode();
             if (status != 401) {
                 problems.add(e.method() + " " + e.path() + " answered " + status + " without a session");
             }

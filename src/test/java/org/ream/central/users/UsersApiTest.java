@@ -54,7 +54,9 @@ class UsersApiTest {
             Api.admin().delete("/api/users/" + id).then().statusCode(400).body("fields.id", containsString("cannot be deleted"));
             Api.admin().body(Map.of("username", name + "x")).put("/api/users/" + id).then().statusCode(400)
                     .body("fields.username", containsString("cannot be renamed"));
-            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE ID = ? AND DELETED_AT IS NULL AND USERNAME = ?", id, name)).isEqualTo(1);
+            Api.admin().post("/api/users/" + id + "/lock").then().statusCode(400).body("fields.id", containsString("cannot be locked"));
+            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE ID = ? AND DELETED_AT IS NULL AND LOCKED_AT IS NULL AND USERNAME = ?",
+                    id, name)).isEqualTo(1);
         }
     }
 
@@ -246,6 +248,7 @@ class UsersApiTest {
         assertThat(r.pins()).isEmpty();
         assertThat(r.pwd()).isNull();
         Api.admin().queryParam("group", 987654321).get("/api/users/export").then().statusCode(404);
+        assertThat(audits("USERS_EXPORTED", "Activities" + tag)).isEqualTo(1);
     }
 
     @Test
