@@ -252,6 +252,26 @@ class UsersApiTest {
     }
 
     @Test
+    void exportUsesTheConfiguredDelimiter() throws Exception {
+        String name = unique("delim");
+        create(Map.of("username", name, "fullName", "Delim, Iter", "aliases", List.of(name + "-x")));
+        Api.admin().body(Map.of("general.csvDelimiter", "TAB")).put("/api/settings/general").then().statusCode(200);
+        try {
+            String csv = Api.admin().get("/api/users/export").then().statusCode(200).extract().asString();
+            assertThat(csv).startsWith("\uFEFF\"FULLNAME\"\t\"USERNAME_ALIASES\"\t");
+            assertThat(new UserCsvFormat("TAB").parse(new StringReader(csv))).filteredOn(r -> r.login().equals(name)).singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.fullName()).isEqualTo("Delim, Iter");
+                        assertThat(r.aliases()).containsExactly(name + "-x");
+                    });
+            // System users are not exported: a sync must not try to recreate them.
+            assertThat(csv).doesNotContain("\"*admin\"");
+        } finally {
+            Api.admin().body(Map.of("general.csvDelimiter", ";")).put("/api/settings/general").then().statusCode(200);
+        }
+    }
+
+    @Test
     void deleteCardsRightCoversOwnCardsOnly() {
         String holder = TestAccounts.user(databases, "cards", Right.DELETE_CARDS);
         long holderId = TestAccounts.userId(databases, holder);
