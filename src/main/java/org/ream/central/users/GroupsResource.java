@@ -34,9 +34,10 @@ public class GroupsResource {
     public record MemberInput(Long userId, Boolean accounting, Boolean manager) {
     }
 
+    /** @param members true: with the number of members of each group (slower with many users) */
     @GET
-    public List<Map<String, Object>> tree() {
-        return groups.tree();
+    public List<Map<String, Object>> tree(@jakarta.ws.rs.QueryParam("members") boolean members) {
+        return groups.tree(members);
     }
 
     @GET

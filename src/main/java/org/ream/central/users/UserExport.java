@@ -36,15 +36,19 @@ public class UserExport {
         long[] n = {0};
         databases.mainJdbc().inTransaction(c -> {
             String scope = groupId == null ? "" : " AND EXISTS (SELECT 1 FROM GROUP_MEMBERS s WHERE s.USER_ID = u.ID AND s.GROUP_ID = " + groupId + ")";
-            String users = "SELECT u.ID FROM USERS u WHERE u.DELETED_AT IS NULL AND u.IS_SYSTEM = ?" + scope;
-            Map<Long, List<String>> aliases = multi(c, "SELECT a.USER_ID, a.ALIAS FROM USER_ALIASES a WHERE a.USER_ID IN (" + users + ") ORDER BY a.ALIAS");
-            Map<Long, List<String>> cards = multi(c, "SELECT k.USER_ID, k.CARD FROM USER_CARDS k WHERE k.USER_ID IN (" + users + ") ORDER BY k.CARD");
+            // For one group, the side tables are read for its members only; for all users, whole
+            // (a filter per row would cost more than the few rows of system users it saves).
+            String members = groupId == null ? "" : " IN (SELECT s.USER_ID FROM GROUP_MEMBERS s WHERE s.GROUP_ID = " + groupId + ")";
+            Map<Long, List<String>> aliases = multi(c, "SELECT a.USER_ID, a.ALIAS FROM USER_ALIASES a"
+                    + (members.isEmpty() ? "" : " WHERE a.USER_ID" + members) + " ORDER BY a.ALIAS");
+            Map<Long, List<String>> cards = multi(c, "SELECT k.USER_ID, k.CARD FROM USER_CARDS k"
+                    + (members.isEmpty() ? "" : " WHERE k.USER_ID" + members) + " ORDER BY k.CARD");
             Map<Long, List<String>> groups = multi(c, "SELECT m.USER_ID, g.FULL_PATH FROM GROUP_MEMBERS m JOIN USER_GROUPS g ON g.ID = m.GROUP_ID"
-                    + " WHERE m.USER_ID IN (" + users + ") ORDER BY m.IS_ACCOUNTING DESC, g.FULL_PATH");
+                    + (members.isEmpty() ? "" : " WHERE m.USER_ID" + members) + " ORDER BY m.IS_ACCOUNTING DESC, g.FULL_PATH");
             Map<Long, List<String>> managed = multi(c, "SELECT m.USER_ID, g.FULL_PATH FROM GROUP_MEMBERS m JOIN USER_GROUPS g ON g.ID = m.GROUP_ID"
-                    + " WHERE m.IS_MANAGER = ? AND m.USER_ID IN (" + users + ") ORDER BY g.FULL_PATH", true);
+                    + " WHERE m.IS_MANAGER = ?" + (members.isEmpty() ? "" : " AND m.USER_ID" + members) + " ORDER BY g.FULL_PATH", true);
             Map<Long, List<String>> delegates = multi(c, "SELECT d.OWNER_USER_ID, x.USERNAME FROM DELEGATES d JOIN USERS x ON x.ID = d.DELEGATE_USER_ID"
-                    + " WHERE d.OWNER_USER_ID IN (" + users + ") ORDER BY x.USERNAME");
+                    + " WHERE d.OWNER_USER_ID IS NOT NULL" + (members.isEmpty() ? "" : " AND d.OWNER_USER_ID" + members) + " ORDER BY x.USERNAME");
             Map<Long, String> servers = new HashMap<>();
             Jdbc.query(c, "SELECT ID, NAME FROM AUTH_SERVERS", rs -> servers.put(rs.getLong(1), rs.getString(2)));
             List<Object[]> rows = Jdbc.query(c, "SELECT u.ID, u.USERNAME, u.FULL_NAME, u.EMAIL, u.PERSONAL_NUMBER, u.USER_STORAGE, u.AUTH_SERVER_ID,"
@@ -69,11 +73,8 @@ public class UserExport {
         return n[0];
     }
 
-    private static Map<Long, List<String>> multi(Connection c, String sql, Object... extra) throws SQLException {
+    private static Map<Long, List<String>> multi(Connection c, String sql, Object... params) throws SQLException {
         Map<Long, List<String>> out = new HashMap<>();
-        Object[] params = new Object[extra.length + 1];
-        System.arraycopy(extra, 0, params, 0, extra.length);
-        params[extra.length] = false;
         Jdbc.query(c, sql, rs -> out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)), params);
         return out;
     }

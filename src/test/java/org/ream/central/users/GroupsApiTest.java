@@ -100,6 +100,8 @@ class GroupsApiTest {
         Api.admin().body(Map.of("userId", u)).post("/api/groups/" + g1 + "/members").then().statusCode(200);
         Api.admin().body(Map.of("userId", u)).post("/api/groups/" + g2 + "/members").then().statusCode(200);
         assertThat(accounting(u)).containsExactly("Acc1" + t);
+        List<Map<String, Object>> tree = Api.admin().queryParam("members", true).get("/api/groups").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(tree).filteredOn(x -> ("Acc1" + t).equals(x.get("path"))).extracting(x -> x.get("members")).containsExactly(1);
         Api.admin().queryParam("view", "unclassified").queryParam("q", "acc" + t).get("/api/users").then().body("users.username", not(hasItem("acc" + t)));
 
         Api.admin().body(Map.of("accounting", true)).put("/api/groups/" + g2 + "/members/" + u).then().statusCode(200);
