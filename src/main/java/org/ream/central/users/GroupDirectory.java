@@ -219,6 +219,38 @@ public class GroupDirectory {
         Jdbc.update(c, "UPDATE USERS SET UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", Instant.now(), databases.newId(), userId);
     }
 
+    /** A page of a group's members (not deleted), ordered by user name, with their flags. */
+    public Map<String, Object> members(long groupId, String after, int limit) {
+        return databases.mainJdbc().inTransaction(c -> {
+            group(c, groupId);
+            List<Object> params = new ArrayList<>(List.of(groupId));
+            String sql = "SELECT u.ID, u.USERNAME, u.FULL_NAME, u.EMAIL, m.IS_ACCOUNTING, m.IS_MANAGER FROM GROUP_MEMBERS m JOIN USERS u ON u.ID = m.USER_ID"
+                    + " WHERE m.GROUP_ID = ? AND u.DELETED_AT IS NULL";
+            if (after != null && !after.isEmpty()) {
+                sql += " AND u.USERNAME > ?";
+                params.add(after);
+            }
+            sql += " ORDER BY u.USERNAME OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY";
+            params.add(limit + 1);
+            List<Map<String, Object>> rows = Jdbc.query(c, sql, rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getLong(1));
+                m.put("username", rs.getString(2));
+                m.put("fullName", rs.getString(3));
+                m.put("email", rs.getString(4));
+                m.put("accounting", rs.getBoolean(5));
+                m.put("manager", rs.getBoolean(6));
+                return m;
+            }, params.toArray());
+            Map<String, Object> out = new LinkedHashMap<>();
+            boolean more = rows.size() > limit;
+            List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
+            out.put("members", new ArrayList<>(page));
+            out.put("next", more ? page.get(limit - 1).get("username") : null);
+            return out;
+        });
+    }
+
     /**
      * Adds a user to a group, or changes the flags of an existing membership. {@code accounting}
      * true makes this the user's only accounting group; false is refused on the accounting group

@@ -66,6 +66,17 @@ public class GroupsResource {
         return Response.noContent().build();
     }
 
+    /** The members with their accounting-group and manager flags, by user name; {@code after} is the previous page's last name. */
+    @GET
+    @Path("/{id}/members")
+    public Map<String, Object> members(@PathParam("id") long id, @jakarta.ws.rs.QueryParam("after") String after,
+            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("200") int limit) {
+        if (limit < 1 || limit > UserQueries.MAX_PAGE) {
+            throw new ValidationException("limit", "must be between 1 and " + UserQueries.MAX_PAGE);
+        }
+        return groups.members(id, after, limit);
+    }
+
     @POST
     @Path("/{id}/members")
     public Map<String, Object> addMember(@PathParam("id") long id, MemberInput input) {

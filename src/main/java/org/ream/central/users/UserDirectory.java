@@ -41,7 +41,7 @@ public class UserDirectory {
 
     record Stored(long id, String username, String fullName, String email, String phone, String personalNumber, String language,
             String userStorage, String notes, boolean useAuthServer, Long authServerId, Long syncSourceId, boolean system, Instant lockedAt,
-            Instant deletedAt) {
+            Instant deletedAt, Instant lockedUntil) {
     }
 
     Jdbc jdbc() {
@@ -50,10 +50,10 @@ public class UserDirectory {
 
     static Optional<Stored> stored(Connection c, long id) throws SQLException {
         List<Stored> rows = Jdbc.query(c, "SELECT ID, USERNAME, FULL_NAME, EMAIL, PHONE, PERSONAL_NUMBER, LANG, USER_STORAGE, NOTES, USE_AUTH_SERVER,"
-                + " AUTH_SERVER_ID, SYNC_SOURCE_ID, IS_SYSTEM, LOCKED_AT, DELETED_AT FROM USERS WHERE ID = ?", rs -> new Stored(rs.getLong(1),
+                + " AUTH_SERVER_ID, SYNC_SOURCE_ID, IS_SYSTEM, LOCKED_AT, DELETED_AT, LOCKED_UNTIL FROM USERS WHERE ID = ?", rs -> new Stored(rs.getLong(1),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getBoolean(10), (Long) rs.getObject(11, Long.class), (Long) rs.getObject(12, Long.class),
-                        rs.getBoolean(13), Jdbc.instant(rs, "LOCKED_AT"), Jdbc.instant(rs, "DELETED_AT")), id);
+                        rs.getBoolean(13), Jdbc.instant(rs, "LOCKED_AT"), Jdbc.instant(rs, "DELETED_AT"), Jdbc.instant(rs, "LOCKED_UNTIL")), id);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -85,7 +85,7 @@ public class UserDirectory {
         m.put("authServer", s.authServerId() == null ? null : named(c, "SELECT ID, NAME, KIND FROM AUTH_SERVERS WHERE ID = ?", s.authServerId()));
         m.put("syncSource", s.syncSourceId() == null ? null : named(c, "SELECT ID, NAME, KIND FROM SYNC_SOURCES WHERE ID = ?", s.syncSourceId()));
         m.put("system", s.system());
-        m.put("locked", s.lockedAt() != null);
+        m.put("locked", UserQueries.lockedNow(s.lockedAt() != null, s.lockedUntil()));
         m.put("deleted", s.deletedAt() != null);
         m.put("deletedAt", s.deletedAt());
         m.put("groups", Jdbc.query(c, "SELECT g.ID, g.NAME, g.FULL_PATH, m.IS_ACCOUNTING, m.IS_MANAGER FROM GROUP_MEMBERS m"
@@ -361,10 +361,11 @@ public class UserDirectory {
             if (locked && actor.userId() == id) {
                 throw new ValidationException("id", "you cannot lock yourself");
             }
-            if (locked == (s.lockedAt() != null)) {
-                return null;
+            if (locked == UserQueries.lockedNow(s.lockedAt() != null, s.lockedUntil()) && (locked || s.lockedAt() == null)) {
+                return null; // nothing to change (an expired lockout is still cleared by an unlock)
             }
-            Jdbc.update(c, "UPDATE USERS SET LOCKED_AT = ?, FAILED_LOGINS = 0, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", locked ? Instant.now() : null,
+            // An administrator's lock has no end: clear the end of an earlier lockout after failed logins.
+            Jdbc.update(c, "UPDATE USERS SET LOCKED_AT = ?, LOCKED_UNTIL = NULL, FAILED_LOGINS = 0, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", locked ? Instant.now() : null,
                     Instant.now(), databases.newId(), id);
             audit.record(c, actor, AUDIT, locked ? "USER_LOCKED" : "USER_UNLOCKED", "Account " + s.username() + " was " + (locked ? "locked" : "unlocked") + ".",
                     s.username(), null);

@@ -38,7 +38,7 @@ public class UserQueries {
     @Inject
     Databases databases;
 
-    static final String COLUMNS = "SELECT u.ID, u.USERNAME, u.FULL_NAME, u.EMAIL, u.PERSONAL_NUMBER, u.LANG, u.LOCKED_AT, u.DELETED_AT, u.IS_SYSTEM FROM USERS u";
+    static final String COLUMNS = "SELECT u.ID, u.USERNAME, u.FULL_NAME, u.EMAIL, u.PERSONAL_NUMBER, u.LANG, u.LOCKED_AT, u.DELETED_AT, u.IS_SYSTEM, u.LOCKED_UNTIL FROM USERS u";
 
     /**
      * Not deleted, written so that no index serves it: with the index on DELETED_AT, Firebird
@@ -56,8 +56,10 @@ public class UserQueries {
                 p.add(EPOCH);
             }
             case LOCKED -> {
-                w.append("u.LOCKED_AT > ? AND ").append(NOT_DELETED);
+                // A lockout after failed logins ends by itself at LOCKED_UNTIL (user settings, 8.8).
+                w.append("u.LOCKED_AT > ? AND (u.LOCKED_UNTIL IS NULL OR u.LOCKED_UNTIL > ?) AND ").append(NOT_DELETED);
                 p.add(EPOCH);
+                p.add(Instant.now());
             }
             case UNCLASSIFIED -> w.append(NOT_DELETED).append(" AND NOT EXISTS (SELECT 1 FROM GROUP_MEMBERS m WHERE m.USER_ID = u.ID)");
             case MANAGERS -> {
@@ -116,7 +118,13 @@ public class UserQueries {
 
     static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getObject(7) != null, rs.getObject(8) != null, rs.getBoolean(9));
+                lockedNow(rs.getObject(7) != null, org.ream.central.persistence.Jdbc.instant(rs, "LOCKED_UNTIL")), rs.getObject(8) != null,
+                rs.getBoolean(9));
+    }
+
+    /** Locked: a lock without an end (set by an administrator, or *admin's), or a lockout not over yet. */
+    static boolean lockedNow(boolean lockedAt, Instant until) {
+        return lockedAt && (until == null || until.isAfter(Instant.now()));
     }
 
     static String escapeLike(String s) {

@@ -34,6 +34,9 @@ import org.ream.central.settings.SettingsStore;
 public class UsersResource {
 
     @Inject
+    org.ream.central.pins.Pins pins;
+
+    @Inject
     UserQueries queries;
 
     @Inject
@@ -92,6 +95,8 @@ public class UsersResource {
     @POST
     public Response create(UserInput input) {
         long id = directory.create(input, current.actor());
+        // "Generate PIN for users created manually" (8.8): mailed to users with an email when the setting is on.
+        pins.generateForNewUser(id, current.actor());
         return Response.status(Response.Status.CREATED).entity(directory.detail(id)).build();
     }
 

@@ -45,7 +45,7 @@ class GroupsPage {
 
   async load() {
     try {
-      this.groups = sortByPath(listOf(await get('/api/groups'), 'groups'));
+      this.groups = sortByPath(listOf(await get('/api/groups?members=true'), 'groups'));
       clear(this.message);
     } catch (e) {
       clear(this.message).appendChild(notice('error', errorText(e)));
@@ -128,11 +128,8 @@ class GroupsPage {
 
   async loadMembers(g) {
     try {
-      const page = await get(`/api/groups/${g.id}/members${query({ limit: 500 })}`).catch(async (e) => {
-        if (e.status !== 404) throw e;
-        return get(`/api/users${query({ group: g.id, limit: 500 })}`);
-      });
-      this.members.setRows(listOf(page, 'members').length ? listOf(page, 'members') : listOf(page, 'users'));
+      const page = await get(`/api/groups/${g.id}/members${query({ limit: 500 })}`);
+      this.members.setRows(listOf(page, 'members'));
     } catch (e) {
       toast(errorText(e), 'error');
     }
