@@ -40,13 +40,17 @@ public class UsersSeed {
         int groups = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
+        java.nio.file.Path dataDir = java.nio.file.Path.of(args[5]);
         Properties p = new Properties();
         p.setProperty("user", "SYSDBA");
         p.setProperty("password", "masterkey");
         p.setProperty("charSet", "UTF-8");
         try (Connection c = DriverManager.getConnection("jdbc:firebird:embedded:" + file, p)) {
             seed(c, users, groups);
+            byte[] key = pinKey(dataDir);
+            seedPins(c, users, key);
             baseline(c, warmup, rounds);
+            pinBaseline(c, key, warmup, rounds);
         }
     }
 
@@ -158,6 +162,109 @@ public class UsersSeed {
         }
         c.commit();
         System.err.printf("seeded %d users, %d groups in %d ms%n", users, groups, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The PIN the benchmark logs in with (user000042's); every user has one PIN. */
+    static String pinOf(int user) {
+        return String.valueOf(100000 + user);
+    }
+
+    static final int MEASURED_PIN_USER = 42;
+
+    /** The server's PIN lookup key (data/config/pin-lookup.key, 64 hex digits), made as the server makes it when missing. */
+    static byte[] pinKey(java.nio.file.Path dataDir) throws Exception {
+        java.nio.file.Path file = dataDir.resolve("config/pin-lookup.key");
+        if (!java.nio.file.Files.exists(file)) {
+            byte[] raw = new byte[32];
+            new java.security.SecureRandom().nextBytes(raw);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, java.util.HexFormat.of().formatHex(raw));
+        }
+        return java.util.HexFormat.of().parseHex(java.nio.file.Files.readString(file).strip());
+    }
+
+    static String lookupKey(byte[] key, String value) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * One PIN per user with its lookup key, as the server stores them. Only the measured user's
+     * hash is made from its PIN: a login only ever hashes the rows its lookup key finds, so the
+     * other rows share one hash (100,000 Argon2 hashes would take most of an hour).
+     */
+    static void seedPins(Connection c, int users, byte[] key) throws Exception {
+        long t0 = System.nanoTime();
+        c.setAutoCommit(false);
+        long userBase;
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM USERS WHERE USERNAME = ?")) {
+            ps.setString(1, String.format("user%06d", 0));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                userBase = rs.getLong(1);
+            }
+        }
+        long idBase = nextId(c) + 1000;
+        String shared = org.ream.central.security.PasswordHasher.hashPin("0000000");
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO USER_PINS (ID, USER_ID, PIN_HASH, LOOKUP_KEY, CREATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < users; i++) {
+                String pin = pinOf(i);
+                ps.setLong(1, idBase + i);
+                ps.setLong(2, userBase + i);
+                ps.setString(3, i == MEASURED_PIN_USER ? org.ream.central.security.PasswordHasher.hashPin(pin) : shared);
+                ps.setString(4, lookupKey(key, "pin:" + pin));
+                ps.setTimestamp(5, now);
+                ps.addBatch();
+                if (i % 5000 == 4999) {
+                    ps.executeBatch();
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("ALTER SEQUENCE REAM_ID_SEQ RESTART WITH " + (idBase + users + 1000))) {
+            s.execute();
+        }
+        try (PreparedStatement s = c.prepareStatement("SET STATISTICS INDEX IX_USER_PINS_LOOKUP")) {
+            s.execute();
+        }
+        c.commit();
+        System.err.printf("seeded %d PINs in %d ms%n", users, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The irreducible work of a login by PIN: both lookup keys (typed and MD5 form), the indexed
+     * look-up, and the one Argon2 verification of the row found. The API adds the session, the log
+     * line and HTTP; a strong hash is what the issue asks PINs to be stored as, so it is in both.
+     */
+    static void pinBaseline(Connection c, byte[] key, int warmup, int rounds) throws Exception {
+        String pin = pinOf(MEASURED_PIN_USER);
+        long[] t = new long[rounds];
+        for (int r = -(warmup + rounds); r < rounds; r++) { // warmed up as the API's PIN login is
+            long t0 = System.nanoTime();
+            String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(pin.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            boolean ok = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, USER_ID, PIN_HASH, VALID_UNTIL FROM USER_PINS WHERE LOOKUP_KEY IN (?, ?)")) {
+                ps.setString(1, lookupKey(key, "pin:" + pin));
+                ps.setString(2, lookupKey(key, "md5:" + md5));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ok |= org.ream.central.security.PasswordHasher.verify(pin, rs.getString(3));
+                    }
+                }
+            }
+            if (!ok) {
+                throw new IllegalStateException("the seeded PIN does not verify");
+            }
+            if (r >= 0) {
+                t[r] = (System.nanoTime() - t0) / 1000;
+            }
+        }
+        Arrays.sort(t);
+        System.out.printf("baseline pin %d rows=1%n", t[rounds / 2]);
+        System.out.printf("pin %s%n", pin);
     }
 
     /** Warmed up like the API (all statements in turn, as many rounds), then each timed on its own. */
