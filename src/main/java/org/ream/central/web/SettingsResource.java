@@ -43,6 +43,30 @@ public class SettingsResource {
     @Inject
     UserAccounts accounts;
 
+    @Inject
+    Branding branding;
+
+    /**
+     * The logo of the Personalization page. Here rather than in a resource class of its own:
+     * Quarkus REST picks the root class by its path first, so a class at
+     * /api/settings/personalization took the section's own GET and PUT (404), and one at /api
+     * was shadowed by this class.
+     */
+    @jakarta.ws.rs.PUT
+    @Path("/personalization/logo")
+    @jakarta.ws.rs.Consumes({"image/png", "image/jpeg", "image/bmp", MediaType.APPLICATION_OCTET_STREAM})
+    public jakarta.ws.rs.core.Response uploadLogo(byte[] body) {
+        branding.save(body == null ? new byte[0] : body, current.actor());
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/personalization/logo")
+    public jakarta.ws.rs.core.Response deleteLogo() {
+        branding.delete(current.actor());
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
     @GET
     public List<String> sections() {
         return new ArrayList<>(SettingsCatalog.sections().keySet());

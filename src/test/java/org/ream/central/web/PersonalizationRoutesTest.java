@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.ream.central.logging.TestAccounts;
 
 /**
- * The logo upload and the dashboard message are reachable: under a class path of "/api" they
- * were shadowed by SettingsResource and DashboardResource and answered 404.
+ * The logo upload, the Personalization section and the dashboard message are all reachable:
+ * Quarkus REST chooses the root resource class by path first, and one class shadowing another
+ * answered 404 (first the logo, then, with the logo in a class of its own, the section).
  */
 @QuarkusTest
 class PersonalizationRoutesTest {
@@ -28,6 +29,14 @@ class PersonalizationRoutesTest {
         given().get("/api/public/info").then().body("customLogo", equalTo(true));
         given().cookie("REAM_SESSION", cookie).header("X-Requested-With", "t").delete("/api/settings/personalization/logo").then().statusCode(204);
         given().get("/api/public/info").then().body("customLogo", equalTo(false));
+    }
+
+    @Test
+    void thePersonalizationSectionItselfIsStillReadAndSaved() {
+        String cookie = TestAccounts.admin();
+        given().cookie("REAM_SESSION", cookie).get("/api/settings/personalization").then().statusCode(200);
+        given().cookie("REAM_SESSION", cookie).header("X-Requested-With", "t").contentType("application/json")
+                .body(java.util.Map.of("personalization.helpTitle", "Help desk")).put("/api/settings/personalization").then().statusCode(200);
     }
 
     @Test
