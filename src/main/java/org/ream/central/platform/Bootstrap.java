@@ -34,6 +34,14 @@ public class Bootstrap {
     public record Ready(Instant at) {
     }
 
+    /**
+     * Fired on the bootstrap thread once the databases and the broker are up, while Camel may
+     * still be booting: database-only preparation (built-in schedules) goes here, off the
+     * critical path. Observers must not use Camel.
+     */
+    public record Prepared(Instant at) {
+    }
+
     @Inject
     ReamConfig config;
 
@@ -57,6 +65,9 @@ public class Bootstrap {
 
     @Inject
     Event<Ready> ready;
+
+    @Inject
+    Event<Prepared> prepared;
 
     @Inject
     CliToken cliToken;
@@ -122,6 +133,9 @@ public class Bootstrap {
             brokerUp.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        if (System.getProperty("reamctl.command") == null) {
+            prepared.fire(new Prepared(Instant.now()));
         }
     }
 

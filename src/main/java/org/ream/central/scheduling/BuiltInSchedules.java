@@ -46,17 +46,29 @@ public class BuiltInSchedules {
     @Inject
     SchedulerDispatch dispatch;
 
-    void onReady(@Observes Bootstrap.Ready ready) {
+    /** Database work only: runs on the bootstrap thread while Camel boots. */
+    void onPrepared(@Observes Bootstrap.Prepared prepared) {
         try {
             int added = registerMissing();
             int fixed = store.recomputeNextRuns(false);
-            int requeued = dispatch.requeueQueuedRuns();
-            if (added + fixed + requeued > 0) {
-                LOG.infof("Task scheduler: %d built-in schedule(s) added, %d next run(s) computed, %d queued run(s) sent again", added, fixed, requeued);
+            if (added + fixed > 0) {
+                LOG.infof("Task scheduler: %d built-in schedule(s) added, %d next run(s) computed", added, fixed);
             }
         } catch (RuntimeException e) {
             // The server is useful without its scheduler; the next start tries again.
             LOG.error("Task scheduler could not be prepared", e);
+        }
+    }
+
+    /** Runs queued before a stop go to the queue again: needs the routes. */
+    void onReady(@Observes Bootstrap.Ready ready) {
+        try {
+            int requeued = dispatch.requeueQueuedRuns();
+            if (requeued > 0) {
+                LOG.infof("Task scheduler: %d queued run(s) sent again", requeued);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Queued runs could not be sent again", e);
         }
     }
 
