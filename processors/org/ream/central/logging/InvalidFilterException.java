@@ -1,21 +1,11 @@
 package org.ream.central.logging;
 
-/** A filter parameter of a log or audit query that cannot be understood; names the parameter. */
-public class InvalidFilterException extends IllegalArgumentException {
+import org.ream.central.validation.InvalidField;
 
-    private final String field;
+/** A filter parameter of a log or audit query that cannot be understood; names the parameter. */
+public class InvalidFilterException extends InvalidField {
 
     public InvalidFilterException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    /** The message without the field name in front. */
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
+        super(field, message);
     }
 }
