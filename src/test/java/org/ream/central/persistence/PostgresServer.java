@@ -105,4 +105,30 @@ public final class PostgresServer {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A test resource that creates a database ({@code prefix} init argument plus a random part)
+     * before the server starts, points ream.db.url and ream.db.user at it, and drops it once the
+     * server stopped.
+     */
+    public static final class FreshDatabase implements io.quarkus.test.common.QuarkusTestResourceLifecycleManager {
+        private String prefix = "ream_it";
+        private String name;
+
+        @Override
+        public void init(java.util.Map<String, String> initArgs) {
+            prefix = initArgs.getOrDefault("prefix", prefix);
+        }
+
+        @Override
+        public java.util.Map<String, String> start() {
+            name = createDatabase(prefix);
+            return java.util.Map.of("ream.db.url", "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, "ream.db.user", user().orElseThrow());
+        }
+
+        @Override
+        public void stop() {
+            dropDatabase(name);
+        }
+    }
 }

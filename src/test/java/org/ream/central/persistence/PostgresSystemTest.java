@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,24 +35,7 @@ class PostgresSystemTest {
     public static final class OnPostgres implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FreshDatabase.class));
-        }
-    }
-
-    /** Creates ream_it_<random> before the server starts, drops it once the server stopped. */
-    public static final class FreshDatabase implements QuarkusTestResourceLifecycleManager {
-        private String name;
-
-        @Override
-        public Map<String, String> start() {
-            name = PostgresServer.createDatabase("ream_it");
-            return Map.of("ream.db.url", "jdbc:postgresql://" + PostgresServer.HOST + ":" + PostgresServer.PORT + "/" + name,
-                    "ream.db.user", PostgresServer.user().orElseThrow());
-        }
-
-        @Override
-        public void stop() {
-            PostgresServer.dropDatabase(name);
+            return List.of(new TestResourceEntry(PostgresServer.FreshDatabase.class, Map.of("prefix", "ream_it")));
         }
     }
 

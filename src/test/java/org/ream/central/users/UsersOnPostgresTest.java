@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -35,23 +34,7 @@ class UsersOnPostgresTest {
     public static final class OnPostgres implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FreshDatabase.class));
-        }
-    }
-
-    public static final class FreshDatabase implements QuarkusTestResourceLifecycleManager {
-        private String name;
-
-        @Override
-        public Map<String, String> start() {
-            name = PostgresServer.createDatabase("ream_users");
-            return Map.of("ream.db.url", "jdbc:postgresql://" + PostgresServer.HOST + ":" + PostgresServer.PORT + "/" + name,
-                    "ream.db.user", PostgresServer.user().orElseThrow());
-        }
-
-        @Override
-        public void stop() {
-            PostgresServer.dropDatabase(name);
+            return List.of(new TestResourceEntry(PostgresServer.FreshDatabase.class, Map.of("prefix", "ream_users")));
         }
     }
 
