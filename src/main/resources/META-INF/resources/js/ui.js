@@ -285,6 +285,19 @@ export function fieldRow({ label, control, hint, required = false, id, error }) 
   return row;
 }
 
+/**
+ * Shows the field errors of an ApiError next to their rows ({key: fieldRow}); keyOf maps the
+ * server's field name to a row key. Returns whether any error found a row here.
+ */
+export function showFieldErrors(e, rows, keyOf = (k) => k) {
+  let shown = false;
+  for (const [key, msg] of Object.entries((e && e.fields) || {})) {
+    const row = rows[keyOf(key)];
+    if (row) { setFieldError(row, fieldErrorText(msg)); shown = true; }
+  }
+  return shown;
+}
+
 export function setFieldError(row, message) {
   const err = row.querySelector('.field-error');
   const input = row.querySelector('input,select,textarea');

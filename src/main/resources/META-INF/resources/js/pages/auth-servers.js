@@ -2,7 +2,7 @@
 // delete and Test. Secrets are write-only: the server says whether one is set, never its value.
 import { get, post, put, del } from '../api.js';
 import { t } from '../i18n.js';
-import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldErrorText, fieldRow, setFieldError, switchInput, confirmDialog, sidePanel, nextId } from '../ui.js';
+import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldRow, setFieldError, showFieldErrors, switchInput, confirmDialog, sidePanel, nextId } from '../ui.js';
 import { DataTable } from '../table.js';
 
 const KINDS = ['LDAP', 'RADIUS', 'AZURE'];
@@ -102,12 +102,7 @@ class AuthServersPage {
       return { kind: kind.value, name: name.value.trim(), config };
     };
     const showErrors = (e) => {
-      let shown = false;
-      for (const [k, msg] of Object.entries(e.fields || {})) {
-        const row = rows[k.replace(/^config\./, '')];
-        if (row) { setFieldError(row, fieldErrorText(msg)); shown = true; }
-      }
-      if (!shown) toast(errorText(e), 'error');
+      if (!showFieldErrors(e, rows, k => k.replace(/^config\./, ''))) toast(errorText(e), 'error');
     };
     const save = button(t('common.save'), { kind: 'primary', 'data-test': 'auth-save', onClick: () => busy(save, async () => {
       Object.values(rows).forEach(r => setFieldError(r, null));

@@ -2,7 +2,7 @@
 // their accounting-group and manager flags, and the group's delegates.
 import { get, post, put, del, query } from '../api.js';
 import { t } from '../i18n.js';
-import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldErrorText, fieldRow, setFieldError, confirmDialog, dialog, nextId } from '../ui.js';
+import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldRow, setFieldError, showFieldErrors, confirmDialog, dialog, nextId } from '../ui.js';
 import { DataTable } from '../table.js';
 import { listOf, sortByPath } from './users.js';
 
@@ -231,10 +231,7 @@ class GroupsPage {
 
   /** Shows field errors next to their fields; false when none of them had a field here. */
   showErrors(e, rows) {
-    let shown = false;
-    for (const [key, msg] of Object.entries(e.fields || {})) {
-      if (rows[key]) { setFieldError(rows[key], fieldErrorText(msg)); shown = true; }
-    }
+    const shown = showFieldErrors(e, rows);
     if (!shown) toast(errorText(e), 'error');
     return shown;
   }

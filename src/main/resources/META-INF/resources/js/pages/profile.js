@@ -2,7 +2,7 @@
 // their password, PIN and language; full name and email when profile editing is on.
 import { get, post, put } from '../api.js';
 import { t, LANGUAGE_NAMES } from '../i18n.js';
-import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldErrorText, fieldRow, setFieldError, dialog, nextId } from '../ui.js';
+import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldRow, setFieldError, showFieldErrors, dialog, nextId } from '../ui.js';
 import { openChangePassword } from '../password.js';
 import { state } from '../state.js';
 
@@ -108,9 +108,5 @@ async function generatePin(body) {
 }
 
 function showErrors(e, rows) {
-  let shown = false;
-  for (const [key, msg] of Object.entries(e.fields || {})) {
-    if (rows[key]) { setFieldError(rows[key], fieldErrorText(msg)); shown = true; }
-  }
-  if (!shown) toast(errorText(e), 'error');
+  if (!showFieldErrors(e, rows)) toast(errorText(e), 'error');
 }

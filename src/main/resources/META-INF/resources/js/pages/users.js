@@ -2,7 +2,7 @@
 // with groups and delegates, delete/undelete, and the CSV export in the sync syntax.
 import { get, post, put, del, query } from '../api.js';
 import { t, LANGUAGE_NAMES } from '../i18n.js';
-import { h, clear, button, busy, menu, notice, toast, pageHeader, sidePanel, errorText, fieldErrorText, fieldRow, setFieldError, switchInput, confirmDialog, exportFile, nextId } from '../ui.js';
+import { h, clear, button, busy, menu, notice, toast, pageHeader, sidePanel, errorText, fieldErrorText, fieldRow, setFieldError, showFieldErrors, switchInput, confirmDialog, exportFile, nextId } from '../ui.js';
 import { DataTable } from '../table.js';
 import { hasRight } from '../state.js';
 
@@ -376,13 +376,7 @@ class UserPanel {
       await this.page.load();
       if (saved && saved.id) this.page.table.select(saved.id);
     } catch (e) {
-      const fields = e.fields || {};
-      let shown = false;
-      for (const [key, msg] of Object.entries(fields)) {
-        const row = this.rows[key.replace(/\[\d+\]$/, '')];
-        if (row) { setFieldError(row, fieldErrorText(msg)); shown = true; }
-      }
-      if (!shown) this.error.replaceChildren(notice('error', errorText(e)));
+      if (!showFieldErrors(e, this.rows, k => k.replace(/\[\d+\]$/, ''))) this.error.replaceChildren(notice('error', errorText(e)));
     }
   }
 }
