@@ -339,6 +339,7 @@ public class Databases {
         }
         Migrations.apply(main, mainTarget, "db/main-changelog.yaml", "main");
         Migrations.apply(log, logTarget, "db/log-changelog.yaml", "log");
+        StatementCache.schemaChanged();
         if (mainTarget.embedded() || logTarget.embedded()) {
             reclaimTerminationSignals(); // the engine is loaded by now
         }
@@ -439,7 +440,7 @@ public class Databases {
                             return cf;
                         }));
         try {
-            return AgroalDataSource.from(supplier);
+            return AgroalDataSource.from(supplier, StatementCache.POOL_LISTENER);
         } catch (SQLException e) {
             throw refusal(target, e);
         }

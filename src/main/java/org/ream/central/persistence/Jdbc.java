@@ -62,15 +62,20 @@ public final class Jdbc {
     }
 
     public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = StatementCache.prepare(c, sql);
+        boolean ok = false;
+        try {
             bind(ps, params);
+            List<T> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(mapper.map(rs));
                 }
-                return out;
             }
+            ok = true;
+            return out;
+        } finally {
+            StatementCache.release(c, sql, ps, ok);
         }
     }
 
@@ -129,9 +134,15 @@ public final class Jdbc {
     }
 
     public static int update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        PreparedStatement ps = StatementCache.prepare(c, sql);
+        boolean ok = false;
+        try {
             bind(ps, params);
-            return ps.executeUpdate();
+            int n = ps.executeUpdate();
+            ok = true;
+            return n;
+        } finally {
+            StatementCache.release(c, sql, ps, ok);
         }
     }
 

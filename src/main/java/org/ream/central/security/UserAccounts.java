@@ -45,14 +45,19 @@ public class UserAccounts {
         PIN_NOT_ALLOWED
     }
 
-    public record LoginResult(LoginOutcome outcome, SessionUser user, String message) {
+    /** The result of a login; {@code language} is the user's own language (null: the default), read with the account. */
+    public record LoginResult(LoginOutcome outcome, SessionUser user, String message, String language) {
         public LoginResult(LoginOutcome outcome, SessionUser user) {
-            this(outcome, user, null);
+            this(outcome, user, null, null);
+        }
+
+        public LoginResult(LoginOutcome outcome, SessionUser user, String message) {
+            this(outcome, user, message, null);
         }
     }
 
     record Account(long id, String username, String fullName, String passwordHash, int failedLogins, Instant lockedAt, Instant lockedUntil,
-            boolean system, boolean useAuthServer, Long authServerId) {
+            boolean system, boolean useAuthServer, Long authServerId, String language) {
     }
 
     /** Server kinds that sign users in through Microsoft (OpenID Connect): no password or PIN here. */
@@ -100,12 +105,14 @@ public class UserAccounts {
     }
 
     private static final String ACCOUNT_COLUMNS = "ID, USERNAME, FULL_NAME, PASSWORD_HASH, FAILED_LOGINS, LOCKED_AT, LOCKED_UNTIL, IS_SYSTEM,"
-            + " USE_AUTH_SERVER, AUTH_SERVER_ID FROM USERS";
+            + " USE_AUTH_SERVER, AUTH_SERVER_ID, LANG FROM USERS";
 
     private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
         long server = rs.getLong(10);
+        Long serverId = rs.wasNull() ? null : server;
+        String lang = rs.getString(11);
         return new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), Jdbc.instant(rs, "LOCKED_AT"),
-                Jdbc.instant(rs, "LOCKED_UNTIL"), rs.getBoolean(8), rs.getBoolean(9), rs.wasNull() ? null : server);
+                Jdbc.instant(rs, "LOCKED_UNTIL"), rs.getBoolean(8), rs.getBoolean(9), serverId, lang == null || lang.isBlank() ? null : lang.strip());
     }
 
     Optional<Account> find(String username) {
@@ -201,7 +208,7 @@ public class UserAccounts {
             databases.mainJdbc().update("UPDATE USERS SET FAILED_LOGINS = 0, LOCKED_AT = NULL, LOCKED_UNTIL = NULL WHERE ID = ?", a.id());
         }
         log.notice("WebUI", null, "Login success: '" + a.username() + "' (" + how + ")");
-        return new LoginResult(LoginOutcome.OK, new SessionUser(a.id(), a.username(), a.fullName(), rightsOf(a.id(), a.username())));
+        return new LoginResult(LoginOutcome.OK, new SessionUser(a.id(), a.username(), a.fullName(), rightsOf(a.id(), a.username())), null, a.language());
     }
 
     private LoginResult failed(Account a, String client) {

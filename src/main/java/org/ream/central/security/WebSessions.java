@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 import org.ream.central.platform.ReamConfig;
@@ -21,7 +22,9 @@ import org.ream.central.platform.ReamConfig;
  * Web sessions: a random token in an HttpOnly cookie, only its SHA-256 in the database
  * (a stolen database yields no usable session). Sessions survive a server restart and
  * expire after the configured idle time. Checked sessions are cached for a few seconds
- * so that a page's burst of API calls costs one look-up.
+ * so that a page's burst of API calls costs one look-up; a change of rights or group
+ * memberships ({@link #rightsChanged()}) makes every cached session be read again, so a
+ * revoked right stops working at the next call.
  */
 @ApplicationScoped
 public class WebSessions {
@@ -31,7 +34,7 @@ public class WebSessions {
     private static final Duration CACHE_TTL = Duration.ofSeconds(10);
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    record Cached(SessionUser user, Instant checkedAt, Instant touchedAt) {
+    record Cached(SessionUser user, Instant checkedAt, Instant touchedAt, long rightsVersion) {
     }
 
     @Inject
@@ -45,6 +48,14 @@ public class WebSessions {
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** Bumped after each committed change of rights or memberships; cached sessions of an older version are read again. */
+    private final AtomicLong rightsVersion = new AtomicLong();
+
+    /** To call after committing a change of right grants, group memberships or groups. */
+    public void rightsChanged() {
+        rightsVersion.incrementAndGet();
+    }
+
     public String open(SessionUser user, String client) {
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -52,7 +63,7 @@ public class WebSessions {
         Instant now = Instant.now();
         databases.mainJdbc().update("INSERT INTO WEB_SESSIONS (TOKEN_HASH, USER_ID, CREATED_AT, LAST_SEEN_AT, CLIENT) VALUES (?, ?, ?, ?, ?)",
                 hash(token), user.userId(), now, now, client == null ? null : client.substring(0, Math.min(255, client.length())));
-        cache.put(hash(token), new Cached(user, now, now));
+        cache.put(hash(token), new Cached(user, now, now, rightsVersion.get()));
         return token;
     }
 
@@ -63,7 +74,9 @@ public class WebSessions {
         String h = hash(token);
         Instant now = Instant.now();
         Cached c = cache.get(h);
-        if (c != null && c.checkedAt().plus(CACHE_TTL).isAfter(now)) {
+        // Read before the database: a change committed while this check loads stays visible to the next one.
+        long version = rightsVersion.get();
+        if (c != null && c.rightsVersion() == version && c.checkedAt().plus(CACHE_TTL).isAfter(now)) {
             return Optional.of(c.user());
         }
         record Row(long userId, String username, String fullName, Instant lastSeen) {
@@ -82,7 +95,7 @@ public class WebSessions {
         }
         SessionUser user = new SessionUser(row.get().userId(), row.get().username(), row.get().fullName(),
                 accounts.rightsOf(row.get().userId(), row.get().username()));
-        cache.put(h, new Cached(user, now, touched));
+        cache.put(h, new Cached(user, now, touched, version));
         return Optional.of(user);
     }
 

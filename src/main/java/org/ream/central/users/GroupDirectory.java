@@ -18,6 +18,7 @@ import org.ream.central.audit.AuditLog;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 import org.ream.central.security.Actor;
+import org.ream.central.security.WebSessions;
 import org.ream.central.settings.ValidationException;
 
 /**
@@ -35,6 +36,9 @@ public class GroupDirectory {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    WebSessions sessions;
 
     record Group(long id, Long parentId, String name, String path, String description) {
     }
@@ -193,6 +197,7 @@ public class GroupDirectory {
                     "Groups deleted (with subgroups): " + subtree.size() + "\nMembers affected: " + affected.size());
             return null;
         });
+        sessions.rightsChanged();
     }
 
     private static void collect(long id, Map<Long, List<Long>> children, List<Long> out) {
@@ -299,10 +304,11 @@ public class GroupDirectory {
                     + g.path() + ".", g.path(), "Accounting group: " + acc + "\nManager: " + mgr);
             return null;
         }));
+        sessions.rightsChanged();
     }
 
     public boolean removeMember(long groupId, long userId, Actor actor) {
-        return databases.mainJdbc().inTransaction(c -> {
+        boolean removed = databases.mainJdbc().inTransaction(c -> {
             Group g = group(c, groupId);
             int n = Jdbc.update(c, "DELETE FROM GROUP_MEMBERS WHERE GROUP_ID = ? AND USER_ID = ?", groupId, userId);
             if (n == 0) {
@@ -313,6 +319,8 @@ public class GroupDirectory {
             audit.record(c, actor, AUDIT, "MEMBER_REMOVED", "User " + user + " was removed from group " + g.path() + ".", g.path(), null);
             return true;
         });
+        sessions.rightsChanged();
+        return removed;
     }
 
     public void setDelegates(long id, List<Long> users, List<Long> groups, Actor actor) {

@@ -17,6 +17,7 @@ import org.ream.central.audit.AuditLog;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 import org.ream.central.security.Actor;
+import org.ream.central.security.WebSessions;
 import org.ream.central.security.Right;
 import org.ream.central.security.UserAccounts;
 import org.ream.central.settings.ValidationException;
@@ -32,6 +33,9 @@ public class RightGrants {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    WebSessions sessions;
 
     /** Every grant, per right: the users and groups holding it. */
     public Map<String, Object> byRight() {
@@ -114,6 +118,7 @@ public class RightGrants {
             replace(c, "USER_ID", userId, rights, actor, "user " + name);
             return null;
         });
+        sessions.rightsChanged();
     }
 
     public void setForGroup(long groupId, Set<Right> rights, Actor actor) {
@@ -122,6 +127,7 @@ public class RightGrants {
             replace(c, "GROUP_ID", groupId, rights, actor, "group " + path);
             return null;
         });
+        sessions.rightsChanged();
     }
 
     private void replace(Connection c, String column, long id, Set<Right> rights, Actor actor, String who) throws SQLException {

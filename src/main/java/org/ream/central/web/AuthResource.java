@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.ream.central.security.CurrentUser;
 import org.ream.central.security.Public;
 import org.ream.central.security.SessionUser;
@@ -69,7 +70,7 @@ public class AuthResource {
             case PIN_NOT_ALLOWED -> ApiErrors.json(Response.Status.FORBIDDEN, Map.of("error", r.message()));
             case OK -> {
                 String token = sessions.open(r.user(), client + " " + request.getHeader("User-Agent"));
-                yield Response.ok(me(r.user())).cookie(cookie(token, -1)).build();
+                yield Response.ok(me(r.user(), Optional.ofNullable(r.language()))).cookie(cookie(token, -1)).build();
             }
         };
     }
@@ -85,7 +86,8 @@ public class AuthResource {
     @GET
     @Path("/me")
     public Map<String, Object> me() {
-        return me(current.get());
+        SessionUser u = current.get();
+        return me(u, accounts.language(u.userId()));
     }
 
     @POST
@@ -95,14 +97,14 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    private Map<String, Object> me(SessionUser u) {
+    private Map<String, Object> me(SessionUser u, Optional<String> language) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("userId", u.userId());
         out.put("username", u.username());
         out.put("fullName", u.fullName());
         out.put("rights", u.rights());
         out.put("defaultPassword", u.username().equals(UserAccounts.ADMIN) && accounts.adminUsesDefaultPassword());
-        out.put("language", accounts.language(u.userId()).orElse(settings.get("general.defaultLanguage")));
+        out.put("language", language.orElse(settings.get("general.defaultLanguage")));
         return out;
     }
 

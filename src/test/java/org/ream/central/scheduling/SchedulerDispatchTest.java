@@ -148,6 +148,7 @@ class SchedulerDispatchTest {
         for (String sql : ddl) {
             databases.mainJdbc().update(sql);
         }
+        org.ream.central.persistence.StatementCache.schemaChanged(); // statements prepared before the trigger would not fire it
         try {
             long runId = dispatch.runNow(s.id(), Actor.SYSTEM).runId();
             // Rolled back, redelivered by the broker, run again, recorded.

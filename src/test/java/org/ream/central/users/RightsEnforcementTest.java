@@ -58,6 +58,12 @@ class RightsEnforcementTest {
     @Inject
     Databases databases;
 
+    @Inject
+    RightGrants grants;
+
+    @Inject
+    GroupDirectory groups;
+
     @BeforeAll
     static void findEndpoints() throws IOException, ClassNotFoundException {
         java.nio.file.Path root = Paths.get("target/classes");
@@ -159,5 +165,23 @@ class RightsEnforcementTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /** Sessions are cached for a burst of calls, but a revoked right or a left group ends at the next call. */
+    @Test
+    void aRevokedRightOrALeftGroupClosesTheDoorAtTheNextCall() {
+        String user = TestAccounts.user(databases, "rights-revoked", Right.MANAGE_USERS);
+        long userId = TestAccounts.userId(databases, user);
+        String cookie = TestAccounts.login(user, TestAccounts.PASSWORD);
+        given().cookie("REAM_SESSION", cookie).get("/api/users?limit=1").then().statusCode(200);
+        grants.setForUser(userId, EnumSet.noneOf(Right.class), org.ream.central.security.Actor.SYSTEM);
+        given().cookie("REAM_SESSION", cookie).get("/api/users?limit=1").then().statusCode(403);
+
+        long groupId = groups.create(new GroupInput("rights-revoked-" + System.nanoTime(), null, null), org.ream.central.security.Actor.SYSTEM);
+        grants.setForGroup(groupId, EnumSet.of(Right.MANAGE_USERS), org.ream.central.security.Actor.SYSTEM);
+        groups.setMember(groupId, userId, null, null, org.ream.central.security.Actor.SYSTEM);
+        given().cookie("REAM_SESSION", cookie).get("/api/users?limit=1").then().statusCode(200);
+        groups.removeMember(groupId, userId, org.ream.central.security.Actor.SYSTEM);
+        given().cookie("REAM_SESSION", cookie).get("/api/users?limit=1").then().statusCode(403);
     }
 }
