@@ -20,6 +20,7 @@ export const SETTINGS_MENU = [
   { key: 'settings/log', section: 'log', title: 'settings.log', icon: 'log', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/system', section: 'system', title: 'settings.system', icon: 'server', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/users', section: 'users', title: 'settings.users', icon: 'users', right: 'MANAGE_SETTINGS', load: settingsForm },
+  { key: 'settings/usersync', title: 'settings.usersync', icon: 'refresh', right: 'MANAGE_SETTINGS', load: () => import('./pages/usersync.js') },
   { key: 'settings/auth-servers', title: 'settings.authServers', icon: 'key', right: 'MANAGE_SETTINGS', load: () => import('./pages/auth-servers.js') },
   { key: 'settings/rights', title: 'settings.rights', icon: 'shield', right: 'ADMINISTRATOR', load: () => import('./pages/rights.js') },
 ];
@@ -30,7 +31,6 @@ const HIDDEN = [
   { key: 'users/groups', title: 'groups.title', icon: 'tree', right: 'MANAGE_USERS', load: () => import('./pages/groups.js'), parent: 'users' },
   { key: 'printers', title: 'nav.printers', icon: 'printer', right: 'VIEW_PRINTERS', load: later },
   { key: 'settings/licence', title: 'settings.licence', icon: 'licence', right: 'MANAGE_LICENCES', load: later, parent: 'settings' },
-  { key: 'settings/usersync', title: 'settings.usersync', icon: 'users', right: 'MANAGE_USERS', load: later, parent: 'settings' },
 ];
 
 export const ROUTES = [...MAIN_MENU, ...SETTINGS_MENU, ...HIDDEN];

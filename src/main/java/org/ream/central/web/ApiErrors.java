@@ -27,6 +27,12 @@ public class ApiErrors {
         return json(Response.Status.BAD_REQUEST, body);
     }
 
+    /** A rule of a feature refused a field: the same answer as a ValidationException naming it. */
+    @ServerExceptionMapper
+    public Response invalidField(org.ream.central.validation.InvalidField e) {
+        return validation(new ValidationException(e.field(), e.reason()));
+    }
+
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         return json(Response.Status.BAD_REQUEST, Map.of("error", String.valueOf(e.getMessage())));
