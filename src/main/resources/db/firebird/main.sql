@@ -1,4 +1,4 @@
--- changelog-sha256: 1ac3daec621b71ee8b788113a89bf0f992cc8499f614bb0e3c97e4ba6574e620
+-- changelog-sha256: 83f9ccdfdf2f105de00b264e4cba9430b2e23e81c06fdafd6f784ceb080e670a
 -- Ream Central: Firebird schema of a new embedded main database, from db/main-changelog.yaml.
 -- Generated: do not edit; refresh it with ./mvnw -q test -Dtest=FirebirdSchemaScriptTest -Dfirebird.script.write=true
 
@@ -132,3 +132,8 @@ CREATE INDEX IX_CARDS_USER ON USER_CARDS(USER_ID);
 CREATE INDEX IX_PINS_USER ON USER_PINS(USER_ID);
 
 INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue6-users-view-indexes', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 11, '9:29d005a30ea9e632a36d35c1c1737d54', 'createIndex indexName=IX_USERS_DELETED_AT, tableName=USERS; createIndex indexName=IX_USERS_LOCKED_AT, tableName=USERS; createIndex indexName=IX_DELEG_OWNER_USER, tableName=DELEGATES; createIndex indexName=IX_DELEG_DELEGATE_USER, tableName=DELEGATE...', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
+
+-- Changeset db/main-changelog.yaml::issue3-usersync-pin-sync-key::ream
+ALTER TABLE USER_PINS ADD SYNC_KEY VARCHAR(64);
+
+INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue3-usersync-pin-sync-key', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 13, '9:778941902966fd6c1a26ae46a9d8a53e', 'addColumn tableName=USER_PINS', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
