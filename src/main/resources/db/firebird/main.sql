@@ -1,4 +1,4 @@
--- changelog-sha256: 1b4632c14dbdf196ecdefdf72bbb711f3fedc00ae7232ebd35064b451b80d1a2
+-- changelog-sha256: c18555d278967392f2d435e7cbe071e4e6052fccec000b761ce9b2f2455f8461
 -- Ream Central: Firebird schema of a new embedded main database, from db/main-changelog.yaml.
 -- Generated: do not edit; refresh it with ./mvnw -q test -Dtest=FirebirdSchemaScriptTest -Dfirebird.script.write=true
 
@@ -161,3 +161,8 @@ ALTER TABLE SYNC_SOURCES ADD LAST_FULL_AT TIMESTAMP;
 ALTER TABLE SYNC_SOURCES ADD LAST_RUN_AT TIMESTAMP;
 
 INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue3-usersync-runs', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 13, '9:de79adf47cebe2d3396db44172ad0851', 'addColumn tableName=SYNC_RUNS; createIndex indexName=IX_SYNC_RUNS_STARTED_AT, tableName=SYNC_RUNS; addColumn tableName=SYNC_SOURCES', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
+
+-- Changeset db/main-changelog.yaml::issue3-usersync-pin-sync-key::ream
+ALTER TABLE USER_PINS ADD SYNC_KEY VARCHAR(64);
+
+INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue3-usersync-pin-sync-key', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 15, '9:778941902966fd6c1a26ae46a9d8a53e', 'addColumn tableName=USER_PINS', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');

@@ -179,11 +179,32 @@ public class Pins {
      * in the caller's transaction. It is upgraded to a strong hash at its first use.
      */
     public long importMd5(Connection c, long userId, String md5Hex, Instant validUntil) throws SQLException {
+        Md5Import row = md5Import(md5Hex);
+        long id = insert(c, userId, row.pinHash(), row.lookupKey(), validUntil);
+        Jdbc.update(c, "UPDATE USER_PINS SET SYNC_KEY = ? WHERE ID = ?", row.syncKey(), id);
+        return id;
+    }
+
+    /**
+     * The stored columns of a PIN imported in MD5 form, for the synchronisation's batch inserts:
+     * PIN_HASH, LOOKUP_KEY and SYNC_KEY (the lookup key of the MD5 form, which stays when the first
+     * use upgrades the hash, so a later run recognises the PIN).
+     */
+    public record Md5Import(String pinHash, String lookupKey, String syncKey) {
+    }
+
+    public Md5Import md5Import(String md5Hex) {
         if (md5Hex == null || !MD5.matcher(md5Hex).matches()) {
             throw new ValidationException("pin", "is not an MD5 hash (32 hexadecimal digits)");
         }
         String hex = md5Hex.toLowerCase(Locale.ROOT);
-        return insert(c, userId, MD5_PREFIX + hex, lookup.ofMd5(hex), validUntil);
+        String key = lookup.ofMd5(hex);
+        return new Md5Import(MD5_PREFIX + hex, key, key);
+    }
+
+    /** The SYNC_KEY a source PIN in MD5 form has once imported (what the planner compares). */
+    public String md5SyncKey(String md5Hex) {
+        return lookup.ofMd5(md5Hex);
     }
 
     /**
