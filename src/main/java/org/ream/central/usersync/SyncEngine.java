@@ -6,7 +6,19 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.ream.central.logging.SystemLog;
+import org.ream.central.persistence.Databases;
+import org.ream.central.pins.Pins;
+import org.ream.central.security.Actor;
+import org.ream.central.settings.SettingsStore;
 import org.ream.central.usersync.SourceSettings.Kind;
+import org.ream.central.usersync.apply.PlanApplier;
+import org.ream.central.usersync.apply.SyncResult;
+import org.ream.central.usersync.apply.UserSynchroniser;
+import org.ream.central.usersync.plan.SourceRead;
+import org.ream.central.usersync.plan.SyncPlan;
+import org.ream.central.usersync.plan.UserAction;
+import org.ream.central.usersync.plan.UserPlan;
 
 /**
  * One source's part of a run: read (the source's {@link SourceReader}), plan (compare with
@@ -69,6 +81,24 @@ public class SyncEngine {
     @Inject
     SyncSources sources;
 
+    @Inject
+    UserSynchroniser synchroniser;
+
+    @Inject
+    UserSyncConfig config;
+
+    @Inject
+    Databases databases;
+
+    @Inject
+    Pins pins;
+
+    @Inject
+    SettingsStore settings;
+
+    @Inject
+    SystemLog log;
+
     public Outcome synchronise(SyncSources.Source source, RunContext ctx) throws Exception {
         SourceReader reader = readers.stream().filter(r -> r.handles(source.kind())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("this server cannot read " + source.kind() + " sources yet"));
@@ -82,6 +112,63 @@ public class SyncEngine {
         });
         ctx.result().line("Read " + users.size() + " user(s)" + (read.delta() ? " changed since the last run" : "")
                 + (read.complete() ? "" : " (incomplete read: nobody is deactivated)"));
-        throw new IllegalStateException("planning and applying are not wired yet");
+        SourceRead kind = !read.complete() ? SourceRead.TRUNCATED : read.delta() ? SourceRead.DELTA : SourceRead.FULL;
+        ctx.progress().phase("Comparing", users.size());
+        SyncPlan plan = synchroniser.plan(source.id(), kind, users, source.options(), authServerOf(source));
+        users.clear(); // the plan holds what is needed from here on
+        int writes = (int) plan.users().stream().filter(UserPlan::writes).count();
+        ctx.progress().phase(ctx.dryRun() ? "Checking (dry run)" : "Writing", writes);
+        SyncResult result = applier.apply(plan, ctx.dryRun(), config.chunkSize(), Actor.SYSTEM, (done, total) -> ctx.progress().done(done));
+        for (String note : result.notes()) {
+            ctx.result().line("Note: " + note);
+        }
+        for (String line : result.lines()) {
+            ctx.result().line(line);
+        }
+        Totals totals = new Totals();
+        totals.added = result.counts().added();
+        totals.updated = result.counts().updated();
+        totals.deactivated = result.counts().deactivated();
+        totals.unchanged = result.counts().unchanged() + result.counts().skipped();
+        totals.failed = result.counts().failed();
+        if (result.stopped()) {
+            // Over the deactivation limit: nothing was written; the administrator is told (log
+            // notification rules mail ERROR entries of this subsystem).
+            ctx.result().line("STOPPED before writing anything: " + result.stopReason());
+            log.error(SyncSources.SUBSYSTEM, source.name(), "Synchronisation of " + source.name() + " stopped before writing anything: "
+                    + result.stopReason() + ". Check the source, then raise the limit in its options if the deactivations are wanted.", null);
+            return new Outcome(totals, SyncRun.ERROR, result.stopReason());
+        }
+        if (!ctx.dryRun()) {
+            sources.recordRun(source.id(), read.complete() ? read.deltaToken() : null, kind == SourceRead.FULL, java.time.Instant.now());
+            generatePins(result);
+        }
+        String status = totals.failed > 0 || !read.complete() ? SyncRun.WARNING : SyncRun.OK;
+        return new Outcome(totals, status, !read.complete() ? "the source returned an incomplete result" : null);
+    }
+
+    @Inject
+    PlanApplier applier;
+
+    /** "Generate PIN for users created by synchronization" (8.8): new users with an email get one, mailed. */
+    private void generatePins(SyncResult result) {
+        if (!settings.getBool("pin.generateForNew")) {
+            return;
+        }
+        for (UserPlan u : result.users()) {
+            if (u.action() == UserAction.ADD && u.row() != null && u.row().email() != null && !u.row().email().isBlank()) {
+                databases.mainJdbc().one("SELECT ID FROM USERS WHERE USERNAME = ? AND DELETED_AT IS NULL", rs -> rs.getLong(1), u.username())
+                        .ifPresent(id -> pins.generateForNewUser(id, Actor.SYSTEM));
+            }
+        }
+    }
+
+    /** The authentication server the source's users log in through: the LDAP/Azure server read, or the CSV source's choice. */
+    static Long authServerOf(SyncSources.Source source) {
+        Object id = source.kind() == Kind.CSV ? source.config().get("authServerId") : source.config().get("serverId");
+        if (id == null || id.toString().isBlank()) {
+            return null;
+        }
+        return Long.valueOf(id.toString());
     }
 }
