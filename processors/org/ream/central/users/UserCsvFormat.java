@@ -48,7 +48,12 @@ public final class UserCsvFormat {
                 .setQuoteMode(QuoteMode.ALL_NON_NULL).setNullString(null).get();
     }
 
-    private CSVFormat readFormat() {
+    public char delimiter() {
+        return delimiter;
+    }
+
+    /** How files are read: RFC 4180 quoting, spaces around values ignored, empty lines skipped. */
+    public CSVFormat readFormat() {
         return CSVFormat.Builder.create(CSVFormat.RFC4180).setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get();
     }
@@ -88,8 +93,7 @@ public final class UserCsvFormat {
         for (CSVRecord rec : readFormat().parse(pin)) {
             List<String> cells = new ArrayList<>();
             rec.forEach(cells::add);
-            if (!cells.isEmpty() && cells.get(0).equalsIgnoreCase(HEADER.get(0)) && cells.size() > 1
-                    && cells.get(1).equalsIgnoreCase(HEADER.get(1))) {
+            if (isHeader(cells)) {
                 continue;
             }
             if (cells.stream().allMatch(String::isBlank)) {
@@ -112,24 +116,66 @@ public final class UserCsvFormat {
         }
     }
 
+    /** The header line of the manual (its first two column names are enough to recognise it). */
+    public static boolean isHeader(List<String> cells) {
+        return cells.size() > 1 && cells.get(0).equalsIgnoreCase(HEADER.get(0)) && cells.get(1).equalsIgnoreCase(HEADER.get(1));
+    }
+
     private static UserCsvRow row(List<String> c, long recordNo) {
+        try {
+            return toRow(c);
+        } catch (InvalidCell e) {
+            throw new IllegalArgumentException("Line " + recordNo + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * One record's cells as a row; short records are completed with empty cells.
+     *
+     * @throws InvalidCell naming the column (1-based) that cannot be used
+     */
+    public static UserCsvRow toRow(List<String> cells) {
+        List<String> c = new ArrayList<>(cells);
         // A trailing delimiter (as in the manual's example) gives a 16th, empty column.
         while (c.size() > HEADER.size() && c.get(c.size() - 1).isBlank()) {
             c.remove(c.size() - 1);
         }
         if (c.size() > HEADER.size()) {
-            throw new IllegalArgumentException("Line " + recordNo + ": " + c.size() + " columns, at most " + HEADER.size() + " expected");
+            throw new InvalidCell(HEADER.size() + 1, c.size() + " columns, at most " + HEADER.size() + " expected");
         }
         while (c.size() < HEADER.size()) {
             c.add("");
         }
         List<String> names = split(c.get(1));
         if (names.isEmpty()) {
-            throw new IllegalArgumentException("Line " + recordNo + ": USERNAME_ALIASES is empty");
+            throw new InvalidCell(2, "USERNAME_ALIASES is empty");
         }
         return new UserCsvRow(blankToNull(c.get(0)), names.get(0), names.subList(1, names.size()), blankToNull(c.get(2)), split(c.get(3)),
                 split(c.get(4)), blankToNull(c.get(5)), blankToNull(c.get(6)), split(c.get(7)), split(c.get(8)), blankToNull(c.get(9)),
                 blankToNull(c.get(10)), blankToNull(c.get(11)), blankToNull(c.get(12)), blankToNull(c.get(13)), split(c.get(14)));
+    }
+
+    /** A cell that cannot be used; {@link #column()} is 1-based, {@link #columnName()} the header's name (or "column n" past it). */
+    public static final class InvalidCell extends IllegalArgumentException {
+
+        private final int column;
+
+        public InvalidCell(int column, String message) {
+            super(message);
+            this.column = column;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        public String columnName() {
+            return columnName(column);
+        }
+
+        public static String columnName(int column) {
+            return column >= 1 && column <= HEADER.size() ? HEADER.get(column - 1) : "column " + column;
+        }
     }
 
     /** Splits a multi-valued field on commas; group paths are also trimmed around "|". */
