@@ -37,6 +37,14 @@ public class SyncEngine {
          * run when the source keeps a delta token) and passes each to {@code sink}.
          */
         ReadResult read(SyncSources.Source source, boolean full, Consumer<SourceUser> sink) throws Exception;
+
+        /**
+         * The options the plan runs with: a field the source does not deliver at all (no group
+         * rule, no card attribute mapped...) is not synchronised, so it never clears local values.
+         */
+        default SyncOptions options(SyncSources.Source source) {
+            return source.options();
+        }
     }
 
     /**
@@ -44,7 +52,11 @@ public class SyncEngine {
      * @param delta      only changed users were read (never deactivate either)
      * @param deltaToken what the next delta run starts from (null: the next run reads everything)
      */
-    public record ReadResult(boolean complete, boolean delta, String deltaToken, int count) {
+    public record ReadResult(boolean complete, boolean delta, String deltaToken, int count, List<String> notes) {
+
+        public ReadResult {
+            notes = notes == null ? List.of() : List.copyOf(notes);
+        }
     }
 
     public record RunContext(long runId, boolean dryRun, boolean full, SyncRuns.Progress progress, SyncRuns.ResultLog result) {
@@ -112,9 +124,12 @@ public class SyncEngine {
         });
         ctx.result().line("Read " + users.size() + " user(s)" + (read.delta() ? " changed since the last run" : "")
                 + (read.complete() ? "" : " (incomplete read: nobody is deactivated)"));
+        for (String note : read.notes()) {
+            ctx.result().line(note);
+        }
         SourceRead kind = !read.complete() ? SourceRead.TRUNCATED : read.delta() ? SourceRead.DELTA : SourceRead.FULL;
         ctx.progress().phase("Comparing", users.size());
-        SyncPlan plan = synchroniser.plan(source.id(), kind, users, source.options(), authServerOf(source));
+        SyncPlan plan = synchroniser.plan(source.id(), kind, users, reader.options(source), authServerOf(source));
         users.clear(); // the plan holds what is needed from here on
         int writes = (int) plan.users().stream().filter(UserPlan::writes).count();
         ctx.progress().phase(ctx.dryRun() ? "Checking (dry run)" : "Writing", writes);

@@ -7,7 +7,7 @@ import { DataTable } from '../table.js';
 
 const KINDS = ['LDAP', 'CSV', 'AZURE', 'GOOGLE'];
 const MODES = ['DO_NOT_SYNC', 'FULL_SYNC', 'SYNC_IF_NOT_EMPTY', 'ADD_NEW'];
-const MAPPING = ['username', 'fullName', 'aliases', 'cards', 'pin', 'personalNumber', 'email', 'phone', 'language', 'userStorage'];
+const MAPPING = ['userName', 'fullName', 'aliases', 'cards', 'pin', 'personalNumber', 'email', 'phone', 'language', 'userStorage'];
 const POLL_MS = 1000;
 
 // [path, type, options]; a path with a dot is nested in the settings ("options.addNewUsers").

@@ -472,8 +472,11 @@ class SyncPlannerTest {
     }
 
     @Test
-    void aPinNotInMd5FormFailsTheUser() {
-        assertThat(only(plan(opts(), List.of(src("ann").pins("1234")))).reason()).contains("not an MD5 hash");
+    void aPinNotInMd5FormIsLeftOutWithAWarningAndTheUserStillImports() {
+        UserPlan p = only(plan(opts(), List.of(src("ann").pins("1234"))));
+        assertThat(p.action()).isEqualTo(UserAction.ADD);
+        assertThat(p.edits().pinsAdded()).isEmpty();
+        assertThat(p.warnings()).anyMatch(w -> w.contains("not an MD5 hash"));
     }
 
     @Test

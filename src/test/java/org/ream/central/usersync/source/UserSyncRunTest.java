@@ -1,0 +1,189 @@
+package org.ream.central.usersync.source;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ream.central.authserver.AuthServers;
+import org.ream.central.logging.TestAccounts;
+import org.ream.central.persistence.Databases;
+import org.ream.central.security.Actor;
+
+/**
+ * Synchronisation runs end to end, through the API and the usersync.runs queue: an in-process
+ * directory and CSV files in, users, groups and result logs out.
+ */
+@QuarkusTest
+class UserSyncRunTest {
+
+    static TestDirectory directory;
+
+    @Inject
+    Databases databases;
+
+    @Inject
+    AuthServers authServers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        directory = new TestDirectory(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        directory.close();
+    }
+
+    static RequestSpecification admin() {
+        return given().cookie("REAM_SESSION", TestAccounts.admin()).header("X-Requested-With", "test").contentType(ContentType.JSON);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    long server() {
+        Map<String, Object> c = new HashMap<>();
+        c.put("domain", "example.com");
+        c.put("type", "OpenLDAP");
+        c.put("security", "none");
+        c.put("addresses", List.of("127.0.0.1:" + directory.port()));
+        return authServers.create("LDAP", unique("Directory"), c, Actor.SYSTEM).id();
+    }
+
+    long ldapSource(String ou, Map<String, Object> options, Map<String, Object> groups) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("serverId", server());
+        config.put("bindUser", TestDirectory.READER);
+        config.put("bindPassword", TestDirectory.READER_PASSWORD);
+        config.put("baseDns", List.of(ou));
+        config.put("mapping", Map.of("userName", "uid", "fullName", "cn", "email", "mail", "personalNumber", "employeeNumber"));
+        config.put("options", options);
+        config.put("groups", groups);
+        return admin().body(Map.of("kind", "LDAP", "name", unique("LDAP"), "config", config)).post("/api/user-sync/sources").then().log().ifValidationFails().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    JsonPath run(long sourceId, boolean dryRun) {
+        long runId = admin().body(Map.of("sources", List.of(sourceId), "dryRun", dryRun)).post("/api/user-sync/runs").then().statusCode(202)
+                .extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/api/user-sync/runs/" + runId).jsonPath().get("finishedAt") != null);
+        return admin().get("/api/user-sync/runs/" + runId).then().statusCode(200).extract().jsonPath();
+    }
+
+    String log(JsonPath run) {
+        return admin().get("/api/user-sync/runs/" + run.getLong("id") + "/log").then().statusCode(200).extract().asString();
+    }
+
+    List<String> groupsOf(String username) {
+        return databases.mainJdbc().query("SELECT g.FULL_PATH FROM GROUP_MEMBERS m JOIN USER_GROUPS g ON g.ID = m.GROUP_ID JOIN USERS u ON u.ID = m.USER_ID"
+                + " WHERE u.USERNAME = ? ORDER BY g.FULL_PATH", rs -> rs.getString(1), username);
+    }
+
+    @Test
+    void anLdapSourceAddsUsersWithGroupsThenARenameFollowsTheDirectory() throws Exception {
+        String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
+        directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
+        String ada = unique("ada");
+        String alan = unique("alan");
+        directory.addUser(ou, ada, "mail", ada + "@example.com", "employeeNumber", "1001", "departmentNumber", "Research");
+        directory.addUser(ou, alan, "mail", alan + "@example.com", "employeeNumber", "1002", "departmentNumber", "Sales");
+        long source = ldapSource(ou, Map.of("deactivateMissing", true), Map.of("fromAttribute", "%departmentNumber%", "importUnder", "Synced"));
+
+        JsonPath dry = run(source, true);
+        assertThat(dry.getString("status")).as(log(dry)).isEqualTo("OK");
+        assertThat(dry.getInt("added")).as(log(dry)).isEqualTo(2);
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME IN (?, ?)", ada, alan)).isZero();
+        String dryLog = log(dry);
+
+        JsonPath first = run(source, false);
+        assertThat(first.getString("status")).isEqualTo("OK");
+        assertThat(first.getInt("added")).isEqualTo(2);
+        // The dry run announced what the real run did, line for line.
+        assertThat(lines(dryLog, "ADD")).isEqualTo(lines(log(first), "ADD"));
+        assertThat(groupsOf(ada)).containsExactly("Synced|Research");
+        assertThat(databases.mainJdbc().one("SELECT EMAIL FROM USERS WHERE USERNAME = ?", rs -> rs.getString(1), alan)).contains(alan + "@example.com");
+
+        JsonPath again = run(source, false);
+        assertThat(again.getInt("unchanged")).isEqualTo(2);
+        assertThat(again.getInt("added") + again.getInt("updated")).isZero();
+
+        // A rename in the directory (same entryUUID) renames the user instead of adding one.
+        String grace = unique("grace");
+        directory.server.modifyDN("uid=" + ada + "," + ou, "uid=" + grace, true);
+        directory.server.modify("dn: uid=" + grace + "," + ou, "changetype: modify", "replace: mail", "mail: " + grace + "@example.com");
+        long adaId = databases.mainJdbc().one("SELECT ID FROM USERS WHERE USERNAME = ?", rs -> rs.getLong(1), ada).orElseThrow();
+        JsonPath renamed = run(source, false);
+        assertThat(renamed.getInt("updated")).isEqualTo(1);
+        assertThat(databases.mainJdbc().one("SELECT USERNAME FROM USERS WHERE ID = ?", rs -> rs.getString(1), adaId)).contains(grace);
+        assertThat(log(renamed)).contains("RENAME " + grace + " (was " + ada + ")");
+    }
+
+    @Test
+    void aRunThatWouldDeactivateTooManyStopsBeforeWritingAnything() throws Exception {
+        String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
+        directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
+        List<String> names = List.of(unique("u1"), unique("u2"), unique("u3"));
+        for (String n : names) {
+            directory.addUser(ou, n);
+        }
+        long source = ldapSource(ou, Map.of("deactivateMissing", true, "maxDeactivations", 1), Map.of());
+        assertThat(run(source, false).getInt("added")).isEqualTo(3);
+        directory.server.delete("uid=" + names.get(0) + "," + ou);
+        directory.server.delete("uid=" + names.get(1) + "," + ou);
+
+        JsonPath stopped = run(source, false);
+        assertThat(stopped.getString("status")).isEqualTo("ERROR");
+        assertThat(stopped.getString("summary")).containsIgnoringCase("deactivat");
+        assertThat(log(stopped)).contains("STOPPED before writing anything");
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME IN (?, ?, ?) AND DELETED_AT IS NULL", names.toArray()))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void theManualsCsvSampleImportsAndAMalformedFileWritesNothing() throws Exception {
+        Path dir = Files.createTempDirectory("ream-csv");
+        Path good = dir.resolve("users.csv");
+        try (var in = getClass().getResourceAsStream("/org/ream/central/usersync/csv/manual-example.csv")) {
+            Files.write(good, in.readAllBytes());
+        }
+        long source = admin().body(Map.of("kind", "CSV", "name", unique("CSV"), "config", Map.of("file", good.toString(), "skipHeader", false)))
+                .post("/api/user-sync/sources").then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath ok = run(source, false);
+        assertThat(ok.getString("status")).as(log(ok)).isIn("OK", "WARNING");
+        assertThat(ok.getInt("added")).as(log(ok)).isEqualTo(1);
+        assertThat(databases.mainJdbc().one("SELECT FULL_NAME FROM USERS WHERE USERNAME = ? AND DELETED_AT IS NULL", rs -> rs.getString(1), "Tom"))
+                .contains("Thomas Pineapple");
+        assertThat(groupsOf("Tom")).contains("Activities|Outdoor|Swimming", "Activities|Outdoor|Birdwatching", "Imported Users");
+
+        Path bad = dir.resolve("bad.csv");
+        String badName = unique("nobody");
+        Files.writeString(bad, "\"Someone\";\"" + badName + "\";\"a@b.c\"\n\"Broken;\"unclosed;x\n", StandardCharsets.UTF_8);
+        long badSource = admin().body(Map.of("kind", "CSV", "name", unique("CSV"), "config", Map.of("file", bad.toString(), "skipHeader", false)))
+                .post("/api/user-sync/sources").then().statusCode(201).extract().jsonPath().getLong("id");
+        JsonPath failed = run(badSource, false);
+        assertThat(failed.getString("status")).isEqualTo("ERROR");
+        assertThat(failed.getString("summary")).contains("Line 2");
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME = ?", badName)).isZero();
+    }
+
+    static List<String> lines(String log, String prefix) {
+        return log.lines().filter(l -> l.startsWith(prefix + " ")).sorted().toList();
+    }
+}
