@@ -29,13 +29,19 @@ public class UserExport {
     Databases databases;
 
     public long write(OutputStream out, Long groupId, String delimiter) throws IOException {
+        return write(out, groupId, null, delimiter);
+    }
+
+    /** As {@link #write(OutputStream, Long, String)}, limited to the users of one synchronisation source when {@code syncSourceId} is given. */
+    public long write(OutputStream out, Long groupId, Long syncSourceId, String delimiter) throws IOException {
         UserCsvFormat format = new UserCsvFormat(delimiter);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         w.write(format.headerLine());
         long[] n = {0};
         databases.mainJdbc().inTransaction(c -> {
-            String scope = groupId == null ? "" : " AND EXISTS (SELECT 1 FROM GROUP_MEMBERS s WHERE s.USER_ID = u.ID AND s.GROUP_ID = " + groupId + ")";
+            String scope = (groupId == null ? "" : " AND EXISTS (SELECT 1 FROM GROUP_MEMBERS s WHERE s.USER_ID = u.ID AND s.GROUP_ID = " + groupId + ")")
+                    + (syncSourceId == null ? "" : " AND u.SYNC_SOURCE_ID = " + syncSourceId);
             // For one group, the side tables are read for its members only; for all users, whole
             // (a filter per row would cost more than the few rows of system users it saves).
             String members = groupId == null ? "" : " IN (SELECT s.USER_ID FROM GROUP_MEMBERS s WHERE s.GROUP_ID = " + groupId + ")";

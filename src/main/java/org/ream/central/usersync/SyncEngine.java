@@ -154,12 +154,14 @@ public class SyncEngine {
                     + result.stopReason() + ". Check the source, then raise the limit in its options if the deactivations are wanted.", null);
             return new Outcome(totals, SyncRun.ERROR, result.stopReason());
         }
+        String exportProblem = null;
         if (!ctx.dryRun()) {
             sources.recordRun(source.id(), read.complete() ? read.deltaToken() : null, kind == SourceRead.FULL, java.time.Instant.now());
             generatePins(result);
+            exportProblem = exportCsv(source, ctx);
         }
-        String status = totals.failed > 0 || !read.complete() ? SyncRun.WARNING : SyncRun.OK;
-        return new Outcome(totals, status, !read.complete() ? "the source returned an incomplete result" : null);
+        String status = totals.failed > 0 || !read.complete() || exportProblem != null ? SyncRun.WARNING : SyncRun.OK;
+        return new Outcome(totals, status, !read.complete() ? "the source returned an incomplete result" : exportProblem);
     }
 
     @Inject
@@ -177,6 +179,40 @@ public class SyncEngine {
             }
         }
     }
+
+    /**
+     * "Export to CSV after a successful import" (8.7.2): the source's users in the CSV sync
+     * syntax, to a file whose path may hold %app% (the data folder) and %datetime%. Written to a
+     * temporary file first, so a reader never sees half a file.
+     */
+    private String exportCsv(SyncSources.Source source, RunContext ctx) {
+        if (!(source.config().get("exportCsv") instanceof java.util.Map<?, ?> export) || !Boolean.TRUE.equals(export.get("enabled"))) {
+            return null;
+        }
+        String path = String.valueOf(export.get("file")).replace("%app%", dataDir.root().toString())
+                .replace("%datetime%", java.time.LocalDateTime.now(settings.timeZone()).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")));
+        java.nio.file.Path file = java.nio.file.Path.of(path).toAbsolutePath();
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".part");
+            long n;
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(tmp)) {
+                n = export.get("file") == null ? 0 : userExport.write(out, null, source.id(), settings.get("general.csvDelimiter"));
+            }
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ctx.result().line("Exported " + n + " user(s) to " + file);
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            ctx.result().line("The export to " + file + " failed: " + e.getMessage());
+            return "the export to " + file + " failed: " + e.getMessage();
+        }
+    }
+
+    @Inject
+    org.ream.central.users.UserExport userExport;
+
+    @Inject
+    org.ream.central.scheduling.tasks.DataDir dataDir;
 
     /** The authentication server the source's users log in through: the LDAP/Azure server read, or the CSV source's choice. */
     static Long authServerOf(SyncSources.Source source) {

@@ -163,7 +163,8 @@ class UserSyncRunTest {
         try (var in = getClass().getResourceAsStream("/org/ream/central/usersync/csv/manual-example.csv")) {
             Files.write(good, in.readAllBytes());
         }
-        long source = admin().body(Map.of("kind", "CSV", "name", unique("CSV"), "config", Map.of("file", good.toString(), "skipHeader", false)))
+        long source = admin().body(Map.of("kind", "CSV", "name", unique("CSV"), "config", Map.of("file", good.toString(), "skipHeader", false,
+                "exportCsv", Map.of("enabled", true, "file", dir.resolve("export/users-%datetime%.csv").toString()))))
                 .post("/api/user-sync/sources").then().statusCode(201).extract().jsonPath().getLong("id");
         JsonPath ok = run(source, false);
         assertThat(ok.getString("status")).as(log(ok)).isIn("OK", "WARNING");
@@ -171,6 +172,13 @@ class UserSyncRunTest {
         assertThat(databases.mainJdbc().one("SELECT FULL_NAME FROM USERS WHERE USERNAME = ? AND DELETED_AT IS NULL", rs -> rs.getString(1), "Tom"))
                 .contains("Thomas Pineapple");
         assertThat(groupsOf("Tom")).contains("Activities|Outdoor|Swimming", "Activities|Outdoor|Birdwatching", "Imported Users");
+        // "Export to CSV after a successful import": the source's users, in the syntax a CSV sync reads back.
+        try (var files = Files.list(dir.resolve("export"))) {
+            List<Path> exported = files.toList();
+            assertThat(exported).hasSize(1);
+            assertThat(exported.get(0).getFileName().toString()).matches("users-\\d{8}_\\d{6}\\.csv");
+            assertThat(Files.readString(exported.get(0))).contains("\"Tom,").contains("Thomas Pineapple");
+        }
 
         Path bad = dir.resolve("bad.csv");
         String badName = unique("nobody");
