@@ -150,8 +150,11 @@ public class SyncEngine {
             // Over the deactivation limit: nothing was written; the administrator is told (log
             // notification rules mail ERROR entries of this subsystem).
             ctx.result().line("STOPPED before writing anything: " + result.stopReason());
-            log.error(SyncSources.SUBSYSTEM, source.name(), "Synchronisation of " + source.name() + " stopped before writing anything: "
-                    + result.stopReason() + ". Check the source, then raise the limit in its options if the deactivations are wanted.", null);
+            String text = "Synchronisation of " + source.name() + " stopped before writing anything: " + result.stopReason()
+                    + ". Check the source, then raise the limit in its options if the deactivations are wanted.";
+            log.error(SyncSources.SUBSYSTEM, source.name(), text, null);
+            mailAdministrator("User synchronisation stopped: " + source.name(), text + "\n\nRun " + ctx.runId() + ", result log in the web UI"
+                    + " (Settings > User synchronization).");
             return new Outcome(totals, SyncRun.ERROR, result.stopReason());
         }
         String exportProblem = null;
@@ -210,6 +213,22 @@ public class SyncEngine {
 
     @Inject
     org.ream.central.users.UserExport userExport;
+
+    @Inject
+    org.ream.central.mail.MailQueue mail;
+
+    /** Mails the administrator's address of the general settings, when there is one. */
+    private void mailAdministrator(String subject, String text) {
+        String to = settings.get("general.adminEmail");
+        if (to == null || to.isBlank()) {
+            return;
+        }
+        try {
+            mail.send(new org.ream.central.mail.Mail(List.of(to), subject, "generic", java.util.Map.of("title", subject, "text", text)));
+        } catch (RuntimeException e) {
+            log.warning(SyncSources.SUBSYSTEM, null, "Cannot mail the administrator about the stopped synchronisation: " + e.getMessage());
+        }
+    }
 
     @Inject
     org.ream.central.scheduling.tasks.DataDir dataDir;

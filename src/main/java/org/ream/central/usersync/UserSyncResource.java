@@ -121,6 +121,33 @@ public class UserSyncResource {
         return r.build();
     }
 
+    public record MailRequest(List<String> to) {
+    }
+
+    /** Mails a finished run's result log (as the text of the mail; a long one is cut, with a pointer to the download). */
+    @POST
+    @Path("/runs/{id}/mail")
+    public Response mail(@PathParam("id") long id, MailRequest in) throws java.io.IOException {
+        List<String> to = in == null || in.to() == null ? List.of() : in.to().stream().map(String::strip).filter(x -> !x.isEmpty()).toList();
+        if (to.isEmpty() || to.size() > 20 || to.stream().anyMatch(a -> !a.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+            throw new org.ream.central.settings.ValidationException("to", "one to twenty email addresses");
+        }
+        SyncRun run = runs.get(id);
+        java.nio.file.Path file = runs.resultFile(run).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("Run " + id + " has no result log"));
+        String text = java.nio.file.Files.readString(file);
+        if (text.length() > MAIL_MAX_CHARS) {
+            text = text.substring(0, MAIL_MAX_CHARS) + "\n... (cut: download the whole log from Settings > User synchronization)";
+        }
+        String subject = "User synchronisation run " + id + ": " + run.status();
+        mailQueue.send(new org.ream.central.mail.Mail(to, subject, "generic", Map.of("title", subject, "text", text)));
+        return Response.accepted().build();
+    }
+
+    static final int MAIL_MAX_CHARS = 200_000;
+
+    @Inject
+    org.ream.central.mail.MailQueue mailQueue;
+
     private Map<String, Object> view(SyncRun r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());

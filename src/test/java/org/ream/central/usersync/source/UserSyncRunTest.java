@@ -40,6 +40,9 @@ class UserSyncRunTest {
     @Inject
     AuthServers authServers;
 
+    @Inject
+    org.ream.central.settings.SettingsStore settings;
+
     @BeforeAll
     static void start() throws Exception {
         directory = new TestDirectory(0);
@@ -143,8 +146,13 @@ class UserSyncRunTest {
         for (String n : names) {
             directory.addUser(ou, n);
         }
+        org.ream.central.mail.SmtpReceiver smtp = org.ream.central.mail.SmtpReceiver.smtp().start();
+        Map<String, String> mailSettings = new HashMap<>(smtp.settings(org.ream.central.notification.SmtpSecurity.PREFER_STARTTLS, false));
+        mailSettings.put("general.adminEmail", "admin@example.org");
+        settings.write(mailSettings, Actor.SYSTEM, "SMTP server of the test", null);
         long source = ldapSource(ou, Map.of("deactivateMissing", true, "maxDeactivations", 1), Map.of());
-        assertThat(run(source, false).getInt("added")).isEqualTo(3);
+        JsonPath added = run(source, false);
+        assertThat(added.getInt("added")).isEqualTo(3);
         directory.server.delete("uid=" + names.get(0) + "," + ou);
         directory.server.delete("uid=" + names.get(1) + "," + ou);
 
@@ -154,6 +162,17 @@ class UserSyncRunTest {
         assertThat(log(stopped)).contains("STOPPED before writing anything");
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME IN (?, ?, ?) AND DELETED_AT IS NULL", names.toArray()))
                 .isEqualTo(3);
+        try {
+            // The administrator is told; any run's result log can be mailed too.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !smtp.receivedWithSubjectStarting("User synchronisation stopped").isEmpty());
+            admin().body(Map.of("to", List.of("auditor@example.org"))).post("/api/user-sync/runs/" + added.getLong("id") + "/mail").then().statusCode(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !smtp.receivedWithSubjectStarting("User synchronisation run " + added.getLong("id")).isEmpty());
+            assertThat(org.ream.central.mail.SmtpReceiver.part(smtp.receivedWithSubjectStarting("User synchronisation run " + added.getLong("id")).get(0),
+                    "text/plain")).contains("ADD " + names.get(0));
+            admin().body(Map.of("to", List.of("not an address"))).post("/api/user-sync/runs/" + added.getLong("id") + "/mail").then().statusCode(400);
+        } finally {
+            smtp.stop();
+        }
     }
 
     @Test
