@@ -52,10 +52,15 @@ public class SyncEngine {
      * @param delta      only changed users were read (never deactivate either)
      * @param deltaToken what the next delta run starts from (null: the next run reads everything)
      */
-    public record ReadResult(boolean complete, boolean delta, String deltaToken, int count, List<String> notes) {
+    public record ReadResult(boolean complete, boolean delta, String deltaToken, int count, List<String> notes, List<GroupPath> emptyGroups) {
 
         public ReadResult {
             notes = notes == null ? List.of() : List.copyOf(notes);
+            emptyGroups = emptyGroups == null ? List.of() : List.copyOf(emptyGroups);
+        }
+
+        public ReadResult(boolean complete, boolean delta, String deltaToken, int count, List<String> notes) {
+            this(complete, delta, deltaToken, count, notes, List.of());
         }
     }
 
@@ -161,6 +166,7 @@ public class SyncEngine {
         if (!ctx.dryRun()) {
             sources.recordRun(source.id(), read.complete() ? read.deltaToken() : null, kind == SourceRead.FULL, java.time.Instant.now());
             generatePins(result);
+            createEmptyGroups(read.emptyGroups(), ctx);
             exportProblem = exportCsv(source, ctx);
         }
         String status = totals.failed > 0 || !read.complete() || exportProblem != null ? SyncRun.WARNING : SyncRun.OK;
@@ -216,6 +222,30 @@ public class SyncEngine {
 
     @Inject
     org.ream.central.mail.MailQueue mail;
+
+    @Inject
+    org.ream.central.users.GroupDirectory groupDirectory;
+
+    /** "Import empty groups" (8.7.2): the source's groups that have no member here yet, parents first. */
+    private void createEmptyGroups(List<GroupPath> paths, RunContext ctx) {
+        int created = 0;
+        for (GroupPath path : paths) {
+            Long parent = null;
+            for (int i = 1; i <= path.names().size(); i++) {
+                String full = String.join("|", path.names().subList(0, i));
+                java.util.Optional<Long> id = databases.mainJdbc().one("SELECT ID FROM USER_GROUPS WHERE FULL_PATH = ?", rs -> rs.getLong(1), full);
+                if (id.isPresent()) {
+                    parent = id.get();
+                } else {
+                    parent = groupDirectory.create(new org.ream.central.users.GroupInput(path.names().get(i - 1), null, parent), Actor.SYSTEM);
+                    created++;
+                }
+            }
+        }
+        if (created > 0) {
+            ctx.result().line("Created " + created + " empty group(s)");
+        }
+    }
 
     /** Mails the administrator's address of the general settings, when there is one. */
     private void mailAdministrator(String subject, String text) {

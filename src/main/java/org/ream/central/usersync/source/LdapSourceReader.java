@@ -109,7 +109,7 @@ public class LdapSourceReader implements SyncEngine.SourceReader, SyncSources.So
         if (r.problem() != null) {
             notes.add("Note from the directory: " + r.problem());
         }
-        return new SyncEngine.ReadResult(r.complete(), r.delta(), r.watermark(), counts[0], notes);
+        return new SyncEngine.ReadResult(r.complete(), r.delta(), r.watermark(), counts[0], notes, mapper.groupsToCreate());
     }
 
     static LdapSyncSettings rules(Map<String, Object> config, LdapSettings.LdapType type) {

@@ -139,6 +139,27 @@ class UserSyncRunTest {
     }
 
     @Test
+    void groupsFromMemberOfAndEmptyGroupsAreImported() throws Exception {
+        String suffix = unique("g");
+        String groupsOu = "ou=groups-" + suffix + "," + TestDirectory.BASE;
+        directory.server.add("dn: " + groupsOu, "objectClass: organizationalUnit", "ou: groups-" + suffix);
+        String painters = "painters-" + suffix;
+        String writers = "writers-" + suffix;
+        for (String g : List.of(painters, writers)) {
+            directory.server.add("dn: cn=" + g + "," + groupsOu, "objectClass: groupOfNames", "cn: " + g, "member: " + TestDirectory.BASE);
+        }
+        String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
+        directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
+        String monet = unique("monet");
+        directory.addUser(ou, monet, "memberOf", "cn=" + painters + "," + groupsOu);
+        long source = ldapSource(ou, Map.of(), Map.of("memberOfBase", groupsOu, "importEmpty", true));
+        JsonPath run = run(source, false);
+        assertThat(run.getInt("added")).as(log(run)).isEqualTo(1);
+        assertThat(groupsOf(monet)).containsExactly(painters);
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USER_GROUPS WHERE FULL_PATH = ?", writers)).as(log(run)).isEqualTo(1);
+    }
+
+    @Test
     void aRunThatWouldDeactivateTooManyStopsBeforeWritingAnything() throws Exception {
         String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
         directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
