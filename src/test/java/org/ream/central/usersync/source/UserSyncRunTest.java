@@ -43,6 +43,9 @@ class UserSyncRunTest {
     @Inject
     org.ream.central.settings.SettingsStore settings;
 
+    @Inject
+    org.apache.camel.ProducerTemplate producer;
+
     @BeforeAll
     static void start() throws Exception {
         directory = new TestDirectory(0);
@@ -229,6 +232,26 @@ class UserSyncRunTest {
         assertThat(failed.getString("status")).isEqualTo("ERROR");
         assertThat(failed.getString("summary")).contains("Line 2");
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME = ?", badName)).isZero();
+    }
+
+    @Test
+    void aRunCutShortByAStopIsRunAgainWhenItsMessageComesBack() throws Exception {
+        String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
+        directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
+        String hedy = unique("hedy");
+        directory.addUser(ou, hedy);
+        long source = ldapSource(ou, Map.of(), Map.of());
+        JsonPath done = run(source, false);
+        assertThat(done.getInt("added")).isEqualTo(1);
+        // What a stop mid-run leaves: the row says RUNNING, the broker still holds the message.
+        long runId = done.getLong("id");
+        databases.mainJdbc().update("UPDATE SYNC_RUNS SET STATUS = 'RUNNING', FINISHED_AT = NULL WHERE ID = ?", runId);
+        producer.sendBody(org.ream.central.usersync.SyncRuns.ENQUEUE, Long.toString(runId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/api/user-sync/runs/" + runId).jsonPath().get("finishedAt") != null);
+        JsonPath again = admin().get("/api/user-sync/runs/" + runId).jsonPath();
+        assertThat(again.getString("status")).isEqualTo("OK");
+        assertThat(again.getInt("unchanged")).isEqualTo(1);
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME = ?", hedy)).isEqualTo(1);
     }
 
     static List<String> lines(String log, String prefix) {
