@@ -1,9 +1,10 @@
 // User synchronization (manual 8.7): the sources (LDAP, CSV, Azure AD, Google Workspace) with
 // their settings, "Synchronize now" and "Dry run", and the runs with live progress and result logs.
-import { get, post, put, del } from '../api.js';
+import { get, post, put, del, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldRow, setFieldError, showFieldErrors, switchInput, confirmDialog, sidePanel, nextId, menu, preBlock } from '../ui.js';
 import { DataTable } from '../table.js';
+import { icon } from '../icons.js';
 
 const KINDS = ['LDAP', 'CSV', 'AZURE', 'GOOGLE'];
 const MODES = ['DO_NOT_SYNC', 'FULL_SYNC', 'SYNC_IF_NOT_EMPTY', 'ADD_NEW'];
@@ -12,7 +13,7 @@ const POLL_MS = 1000;
 
 // [path, type, options]; a path with a dot is nested in the settings ("options.addNewUsers").
 const OPTIONS = [['options.addNewUsers', 'bool', { initial: true }], ['options.deactivateMissing', 'bool'], ['options.lowerCaseUserNames', 'bool'],
-  ['options.useAuthServer', 'bool'], ['options.pairByPersonalNumber', 'bool'], ['options.ignoreSyncSource', 'bool'], ['options.addDomain', 'bool'],
+  ['options.useAuthServer', 'bool', { initial: kind => kind !== 'CSV' }], ['options.pairByPersonalNumber', 'bool'], ['options.ignoreSyncSource', 'bool'], ['options.addDomain', 'bool'],
   ['options.domain', 'text'], ['options.maxDeactivations', 'number', { initial: 0 }], ['options.maxDeactivationPercent', 'number', { initial: 0 }]];
 const EXPORT = [['exportCsv.enabled', 'bool'], ['exportCsv.file', 'text', { hint: 'usersync.exportHint' }]];
 const SECTIONS = {
@@ -48,9 +49,11 @@ class UserSyncPage {
   constructor(main) {
     this.main = main;
     this.timer = null;
+    this.stopped = false;
   }
 
   stop() {
+    this.stopped = true;
     clearTimeout(this.timer);
     if (this.panel) this.panel.close();
   }
@@ -58,8 +61,8 @@ class UserSyncPage {
   async start() {
     const addButton = button(t('usersync.add'), { iconName: 'plus', kind: 'primary', 'data-test': 'sync-add' });
     const addMenu = menu(addButton, KINDS.map(k => ({ id: k, label: t(`usersync.kind.${k}`), onSelect: () => this.edit(null, k) })));
-    const runNow = button(t('usersync.runNow'), { iconName: 'refresh', 'data-test': 'sync-run', onClick: () => this.run(false) });
-    const dryRun = button(t('usersync.dryRun'), { 'data-test': 'sync-dry-run', onClick: () => this.run(true) });
+    const runNow = button(t('usersync.runNow'), { iconName: 'refresh', 'data-test': 'sync-run', onClick: () => busy(runNow, () => this.run(false)) });
+    const dryRun = button(t('usersync.dryRun'), { 'data-test': 'sync-dry-run', onClick: () => busy(dryRun, () => this.run(true)) });
     this.sources = new DataTable([
       { key: 'name', label: t('usersync.name'), className: 'col-name' },
       { key: 'kind', label: t('usersync.kind'), render: s => t(`usersync.kind.${s.kind}`) },
@@ -91,6 +94,7 @@ class UserSyncPage {
   async load() {
     try {
       const [sources, runs] = await Promise.all([get('/api/user-sync/sources'), get('/api/user-sync/runs?limit=20')]);
+      if (this.stopped) return;
       this.sources.setRows(sources);
       this.runs.setRows(runs);
       clear(this.message);
@@ -98,7 +102,7 @@ class UserSyncPage {
       clearTimeout(this.timer);
       if (runs.some(r => !r.finishedAt)) this.timer = setTimeout(() => this.load(), POLL_MS);
     } catch (e) {
-      clear(this.message).appendChild(notice('error', errorText(e)));
+      if (!this.stopped) clear(this.message).appendChild(notice('error', errorText(e)));
     }
   }
 
@@ -107,8 +111,10 @@ class UserSyncPage {
     const one = this.sources.selected();
     const picked = one ? [one.id] : [];
     try {
-      await post('/api/user-sync/runs', { sources: picked, dryRun: dry, full: true });
+      const queued = await post('/api/user-sync/runs', { sources: picked, dryRun: dry, full: true });
       toast(t(dry ? 'usersync.dryRunQueued' : 'usersync.runQueued'));
+      // Shown at once as queued, whatever the next poll finds (a small run can be over by then).
+      if (queued) this.runs.setRows([queued, ...this.runs.rows.filter(r => r.id !== queued.id)]);
       await this.load();
     } catch (e) {
       toast(errorText(e), 'error');
@@ -118,12 +124,13 @@ class UserSyncPage {
   async showLog(run) {
     if (!run.hasLog) { toast(t('usersync.noLog'), 'error'); return; }
     try {
-      const res = await fetch(`/api/user-sync/runs/${run.id}/log`, { credentials: 'same-origin', headers: { 'X-Requested-With': 'ream' } });
-      if (!res.ok) throw new Error(await res.text());
+      const res = await fetch(`/api/user-sync/runs/${run.id}/log`, { credentials: 'same-origin', cache: 'no-store', headers: { 'X-Requested-With': 'ream-ui' } });
+      // Errors come as the API's JSON ({"error": ...}), not as the log's text.
+      if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => null));
       const text = await res.text();
       const download = h('a', { class: 'btn', href: `/api/user-sync/runs/${run.id}/log?download=true`, download: `sync-${run.id}.log`, 'data-test': 'sync-log-download' }, t('usersync.download'));
       if (this.panel) this.panel.close();
-      this.panel = sidePanel(this.pageEl, { title: t('usersync.logTitle', { id: run.id }), body: [preBlock(t('usersync.result'), text)], footer: [download], onClose: () => { this.panel = null; } });
+      this.panel = sidePanel(this.pageEl, { title: t('usersync.logTitle', { id: run.id }), body: h('div', { class: 'details' }, preBlock(t('usersync.result'), text) || notice('info', t('usersync.noLog'))), footer: [download], onClose: () => { this.panel = null; } });
     } catch (e) {
       toast(errorText(e), 'error');
     }
@@ -142,7 +149,7 @@ class UserSyncPage {
     const enabledWrap = switchInput(nextId('en'), source.enabled !== false, { 'data-test': 'sync-enabled' });
     rows.name = fieldRow({ label: t('usersync.name'), control: name, required: true, id: 'name' });
     rows.enabled = fieldRow({ label: t('usersync.enabled'), control: enabledWrap, id: 'enabled' });
-    const sections = SECTIONS[source.kind].map(([title, fields]) => h('section', { class: 'form-section', 'data-test': `sync-section-${title}` },
+    const sections = SECTIONS[source.kind].map(([title, fields]) => h('section', { class: 'panel-section', 'data-test': `sync-section-${title}` },
       h('h3', null, t(`usersync.section.${title}`)),
       ...fields.map(([path, type, opts = {}]) => {
         const c = control(path, type, opts, source, servers);
@@ -203,11 +210,16 @@ class UserSyncPage {
 function statusCell(r) {
   if (!r.finishedAt) {
     const pct = r.total > 0 ? Math.round((100 * r.done) / r.total) : null;
+    // The server names its phases in English ("Queued", "Writing"): a queued run is said in the user's language.
+    const phase = r.status === 'QUEUED' || !r.phase ? t(`usersync.status.${r.status === 'RUNNING' ? 'RUNNING' : 'QUEUED'}`) : r.phase;
+    const label = `${phase}${r.total > 0 ? ` ${r.done}/${r.total}` : r.done > 0 ? ` ${r.done}` : ''}`;
     return h('div', { class: 'run-progress', 'data-test': 'sync-progress' },
-      h('div', null, `${r.phase || t('usersync.queued')}${r.total > 0 ? ` ${r.done}/${r.total}` : r.done > 0 ? ` ${r.done}` : ''}`),
-      h('progress', { max: 100, ...(pct === null ? {} : { value: pct }) }));
+      h('div', null, label),
+      h('progress', { max: 100, 'aria-label': label, ...(pct === null ? {} : { value: pct }) }));
   }
-  return h('span', { class: `status status-${r.status.toLowerCase()}`, 'data-test': 'sync-status' }, `${t(`usersync.status.${r.status}`)}${r.dryRun ? ` (${t('usersync.dryRun')})` : ''}`);
+  const ic = { OK: 'check', WARNING: 'warning', ERROR: 'error' }[r.status] || 'info';
+  return h('span', { class: `run-status run-${r.status.toLowerCase()}`, 'data-test': 'sync-status' }, icon(ic),
+    h('span', null, `${t(`usersync.status.${r.status}`, { fallback: r.status })}${r.dryRun ? ` (${t('usersync.dryRun')})` : ''}`));
 }
 
 function valueAt(obj, path) {
@@ -223,7 +235,8 @@ function setPath(obj, path, v) {
 
 function control(path, type, opts, source, servers) {
   const stored = valueAt(source.config, path);
-  const value = stored ?? opts.initial ?? '';
+  const initial = typeof opts.initial === 'function' ? opts.initial(source.kind) : opts.initial;
+  const value = stored ?? initial ?? '';
   const id = nextId(path.replace('.', '-'));
   const test = { 'data-test': `sync-${path.replace('.', '-')}` };
   switch (type) {
