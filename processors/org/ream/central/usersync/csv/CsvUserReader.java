@@ -61,7 +61,11 @@ public final class CsvUserReader {
             int firstColumn = cells.size() + 1;
             f.firstColumn = firstColumn;
             cells.addAll(f.cells());
-            boolean continues = endsWithDelimiter(text, f.start(), end, delimiter) && cells.size() - 1 < COLUMNS && i + 1 < fragments.size();
+            // A line ending with the delimiter continues on the next one (the manual prints its
+            // sample over several lines) only when the two still fit in the 15 columns: a full
+            // line whose last column is empty (a spreadsheet export) ends there.
+            boolean continues = endsWithDelimiter(text, f.start(), end, delimiter) && i + 1 < fragments.size()
+                    && cells.size() - 1 + filled(fragments.get(i + 1).cells()) <= COLUMNS;
             if (continues) {
                 cells.remove(cells.size() - 1);
                 continue;
@@ -75,6 +79,15 @@ public final class CsvUserReader {
             cells = new ArrayList<>();
         }
         return users;
+    }
+
+    /** The cells of a record without its trailing empty ones. */
+    private static int filled(List<String> cells) {
+        int n = cells.size();
+        while (n > 0 && cells.get(n - 1).isBlank()) {
+            n--;
+        }
+        return n;
     }
 
     /** One physical record as commons-csv read it, and where it starts. */

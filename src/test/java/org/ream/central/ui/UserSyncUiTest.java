@@ -80,9 +80,8 @@ class UserSyncUiTest {
     void addCsvSourceThenDryRunAndSynchronizeAndReadTheResultLog() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         List<String> logins = List.of("ui-sync-ada-" + suffix, "ui-sync-alan-" + suffix, "ui-sync-grace-" + suffix);
-        // The manual's 15 columns (8.7.4), a header line first (Skip header is on by default). As
-        // in the manual's own example, a user line ends with a delimiter after its 15th column,
-        // except the last: a line ending right after the 14th is read as going on in the next line.
+        // The manual's 15 columns (8.7.4), a header line first (Skip header is on by default); lines
+        // with a delimiter after the 15th column (as in the manual's example) and without (the last).
         Path csv = Path.of(OwnDataFolder.DIR).toAbsolutePath().resolve("import-" + suffix + ".csv");
         Files.createDirectories(csv.getParent());
         Files.writeString(csv, String.join("\n",

@@ -68,6 +68,15 @@ class CsvUserReaderTest {
     }
 
     @Test
+    void fullLinesWithAnEmptyLastColumnAreSeparateUsers() throws Exception {
+        // 15 columns each, the last (DELEGATES) empty: every line ends with the delimiter, as a spreadsheet writes it.
+        String file = "\"Ada Lovelace\";\"ada\";\"ada@x\";;\"Group A|Sub\";;;;;;;;;;\n"
+                + "\"Alan Turing\";\"alan\";\"alan@x\";;;;;;;;;;;;\n"
+                + "\"Grace Hopper\";\"grace\";;;;;;;;;;;;;\n";
+        assertThat(read(file, CsvSourceSettings.of("UTF-8", ";", false, null))).extracting(SourceUser::username).containsExactly("ada", "alan", "grace");
+    }
+
+    @Test
     void skipHeaderSkipsTheFirstLineWhateverItSays() throws Exception {
         String file = "Name;Login\n\"Carol Kai\";carol\n";
         assertThat(read(file, CsvSourceSettings.of("UTF-8", ";", true, null))).extracting(SourceUser::username).containsExactly("carol");
