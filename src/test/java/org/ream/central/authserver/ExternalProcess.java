@@ -11,18 +11,18 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /** A throw-away server process of a system test (slapd, freeradius) with its folder, stopped and removed afterwards. */
-final class ExternalProcess implements AutoCloseable {
+public final class ExternalProcess implements AutoCloseable {
 
-    final Path dir;
-    final Path output;
+    public final Path dir;
+    public final Path output;
     private Process process;
 
-    ExternalProcess(String prefix) throws IOException {
+    public ExternalProcess(String prefix) throws IOException {
         dir = Files.createTempDirectory(prefix);
         output = dir.resolve("output.txt");
     }
 
-    void start(List<String> command, BooleanSupplier ready, Duration timeout) throws Exception {
+    public void start(List<String> command, BooleanSupplier ready, Duration timeout) throws Exception {
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -37,7 +37,7 @@ final class ExternalProcess implements AutoCloseable {
         throw new IllegalStateException(command.get(0) + " not ready in " + timeout + ": " + Files.readString(output));
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(output);
         } catch (IOException e) {
@@ -45,7 +45,7 @@ final class ExternalProcess implements AutoCloseable {
         }
     }
 
-    static boolean listening(int port) {
+    public static boolean listening(int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {

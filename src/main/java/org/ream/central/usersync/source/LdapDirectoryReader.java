@@ -99,6 +99,50 @@ public final class LdapDirectoryReader {
         parseFilter(filter);
     }
 
+    /**
+     * Whether an entry changed after the watermark of a previous read: its modifyTimestamp (read
+     * with every entry but on Active Directory) later than the watermark's, or its uSNChanged
+     * (Active Directory, when asked for) past the watermark's USN. Unlike the users' delta filter
+     * this is not inclusive: a watermark that took this entry's stamp (see {@link #later}) must
+     * not find it changed again at every run. True when it cannot be told.
+     */
+    static boolean changedAfter(DirectoryEntry e, String watermark) {
+        if (watermark == null) {
+            return true;
+        }
+        if (watermark.startsWith(TIMESTAMP_PREFIX)) {
+            String ts = e.first("modifyTimestamp");
+            try {
+                return ts == null || StaticUtils.decodeGeneralizedTime(ts).after(StaticUtils.decodeGeneralizedTime(watermark.substring(TIMESTAMP_PREFIX.length())));
+            } catch (ParseException ex) {
+                return true;
+            }
+        }
+        Usn previous = Usn.parse(watermark);
+        String usn = e.first("uSNChanged");
+        if (previous == null || usn == null) {
+            return true;
+        }
+        try {
+            return Long.parseLong(usn.strip()) >= previous.next();
+        } catch (NumberFormatException ex) {
+            return true;
+        }
+    }
+
+    /** The later of two modifyTimestamp watermarks; {@code watermark} itself when either is of another kind. */
+    static String later(String watermark, String other) {
+        if (watermark == null || other == null || !watermark.startsWith(TIMESTAMP_PREFIX) || !other.startsWith(TIMESTAMP_PREFIX)) {
+            return watermark;
+        }
+        try {
+            return StaticUtils.decodeGeneralizedTime(other.substring(TIMESTAMP_PREFIX.length()))
+                    .after(StaticUtils.decodeGeneralizedTime(watermark.substring(TIMESTAMP_PREFIX.length()))) ? other : watermark;
+        } catch (ParseException e) {
+            return watermark;
+        }
+    }
+
     static Filter parseFilter(String filter) {
         if (filter == null || filter.isBlank()) {
             throw new InvalidSourceQuery("filter", "is required, e.g. (objectClass=person)");

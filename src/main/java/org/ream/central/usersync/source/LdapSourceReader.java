@@ -73,24 +73,40 @@ public class LdapSourceReader implements SyncEngine.SourceReader, SyncSources.So
         LdapSettings ldap = LdapSettings.from(server.config());
         LdapSyncSettings rules = rules(source.config(), ldap.type());
         LdapDirectoryReader reader = readers.ldap(server, text(source.config(), "bindUser"), text(source.config(), "bindPassword"));
+        boolean delta = !full && !Boolean.FALSE.equals(source.config().get("deltaRuns")) && source.deltaToken() != null;
+        List<String> notes = new ArrayList<>();
         LdapGroups groups = LdapGroups.none();
+        String groupsMark = null;
         if (rules.groups().fromMemberOf() != null) {
             List<LdapEntry> groupEntries = new ArrayList<>();
+            boolean[] groupChanged = new boolean[1];
+            // Group entries carry their change stamp (modifyTimestamp; uSNChanged asked for on Active Directory).
+            List<String> groupAttributes = ldap.type() == LdapSettings.LdapType.ACTIVE_DIRECTORY ? List.of("cn", "description", "uSNChanged")
+                    : List.of("cn", "description");
             ReadResult g = reader.read(readers.ldapQuery(List.of(rules.groups().fromMemberOf().groupsBaseDn()),
-                    "(|(objectClass=group)(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))", List.of("cn", "description"),
-                    null), e -> groupEntries.add(new LdapEntry(e.name(), e.attributes(), e.id())));
+                    "(|(objectClass=group)(objectClass=groupOfNames)(objectClass=groupOfUniqueNames)(objectClass=posixGroup))", groupAttributes,
+                    null), e -> {
+                        groupEntries.add(new LdapEntry(e.name(), e.attributes(), e.id()));
+                        groupChanged[0] |= LdapDirectoryReader.changedAfter(e, source.deltaToken());
+                    });
             if (!g.complete()) {
                 throw new IllegalStateException("the groups under " + rules.groups().fromMemberOf().groupsBaseDn() + " could not be read: " + g.problem());
             }
             groups = LdapGroups.of(groupEntries);
+            groupsMark = g.watermark();
+            if (delta && groupChanged[0]) {
+                // A change of members stamps the group, not its members (OpenLDAP's memberof overlay, Active
+                // Directory's memberOf back-link): users read by their own stamp would keep their old groups.
+                delta = false;
+                notes.add("Groups under " + rules.groups().fromMemberOf().groupsBaseDn()
+                        + " changed since the last run, which the users' change stamps do not show: full read");
+            }
         }
         LdapUserMapper mapper = new LdapUserMapper(rules.mapping(), rules.filters(), rules.groups(), groups);
-        boolean delta = !full && !Boolean.FALSE.equals(source.config().get("deltaRuns")) && source.deltaToken() != null;
         // inetOrgPerson listed too: a directory without schema inheritance (and some appliances) does not match it as a person.
         String base = ldap.type() == LdapSettings.LdapType.ACTIVE_DIRECTORY ? "(&(objectCategory=person)(objectClass=user))"
                 : "(|(objectClass=person)(objectClass=inetOrgPerson))";
         String filter = rules.filters().isEmpty() ? base : rules.filters().and(com.unboundid.ldap.sdk.Filter.create(base)).toString();
-        List<String> notes = new ArrayList<>();
         int[] counts = new int[2];
         @SuppressWarnings("unchecked")
         List<String> baseDns = (List<String>) source.config().get("baseDns");
@@ -109,7 +125,9 @@ public class LdapSourceReader implements SyncEngine.SourceReader, SyncSources.So
         if (r.problem() != null) {
             notes.add("Note from the directory: " + r.problem());
         }
-        return new SyncEngine.ReadResult(r.complete(), r.delta(), r.watermark(), counts[0], notes, mapper.groupsToCreate());
+        // The groups' latest stamp too: a group change already read must not make every following run a full one.
+        return new SyncEngine.ReadResult(r.complete(), r.delta(), LdapDirectoryReader.later(r.watermark(), groupsMark), counts[0], notes,
+                mapper.groupsToCreate());
     }
 
     static LdapSyncSettings rules(Map<String, Object> config, LdapSettings.LdapType type) {

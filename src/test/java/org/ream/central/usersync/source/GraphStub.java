@@ -52,7 +52,12 @@ final class GraphStub implements AutoCloseable {
     int tokensIssued;
 
     GraphStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    /** On a given port: for a server whose configuration names the stub before it starts. */
+    GraphStub(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -87,6 +92,17 @@ final class GraphStub implements AutoCloseable {
     synchronized void putGroup(String id, String name, String... memberIds) {
         groupNames.put(id, name);
         members.put(id, List.of(memberIds));
+    }
+
+    /** Forgets users, groups, canned answers and requests (not the version counter: old delta tokens stay in the past). */
+    synchronized void reset() {
+        users.clear();
+        changedAt.clear();
+        removedAt.clear();
+        groupNames.clear();
+        members.clear();
+        canned.clear();
+        requests.clear();
     }
 
     synchronized void revokeTokens() {
