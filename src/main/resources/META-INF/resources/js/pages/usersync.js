@@ -2,7 +2,7 @@
 // their settings, "Synchronize now" and "Dry run", and the runs with live progress and result logs.
 import { get, post, put, del, ApiError } from '../api.js';
 import { t } from '../i18n.js';
-import { h, clear, button, busy, notice, toast, pageHeader, errorText, fieldRow, setFieldError, showFieldErrors, switchInput, confirmDialog, sidePanel, nextId, menu, preBlock } from '../ui.js';
+import { h, clear, dialog, button, busy, notice, toast, pageHeader, errorText, fieldRow, setFieldError, showFieldErrors, switchInput, confirmDialog, sidePanel, nextId, menu, preBlock } from '../ui.js';
 import { DataTable } from '../table.js';
 import { icon } from '../icons.js';
 
@@ -106,19 +106,38 @@ class UserSyncPage {
     }
   }
 
+  // "Synchronize now" / "Dry run": a dialog picks one or several sources (the selected one, or
+  // every enabled one, checked at first) and whether the run reads everything.
   async run(dry) {
-    // The selected source only, or every enabled one when none is selected.
+    const sources = this.sources.rows || [];
+    if (!sources.length) { toast(t('usersync.empty'), 'error'); return; }
     const one = this.sources.selected();
-    const picked = one ? [one.id] : [];
-    try {
-      const queued = await post('/api/user-sync/runs', { sources: picked, dryRun: dry, full: true });
-      toast(t(dry ? 'usersync.dryRunQueued' : 'usersync.runQueued'));
-      // Shown at once as queued, whatever the next poll finds (a small run can be over by then).
-      if (queued) this.runs.setRows([queued, ...this.runs.rows.filter(r => r.id !== queued.id)]);
-      await this.load();
-    } catch (e) {
-      toast(errorText(e), 'error');
-    }
+    const boxes = sources.map(s => {
+      const box = h('input', { type: 'checkbox', id: nextId('pick'), checked: one ? s.id === one.id : s.enabled, 'data-test': `sync-pick-${s.id}` });
+      return { s, box, row: h('label', { class: 'check-row', for: box.id }, box, ` ${s.name} (${t(`usersync.kind.${s.kind}`)})`) };
+    });
+    const full = h('input', { type: 'checkbox', id: nextId('full'), checked: true, 'data-test': 'sync-full' });
+    dialog({
+      title: t(dry ? 'usersync.dryRun' : 'usersync.runNow'),
+      body: [h('p', { class: 'muted' }, t('usersync.pickSources')), h('div', { class: 'check-list' }, ...boxes.map(b => b.row)),
+        h('label', { class: 'check-row', for: full.id }, full, ` ${t('usersync.fullRun')}`)],
+      actions: [{ id: 'cancel', label: t('common.cancel') },
+        { id: 'run', label: t(dry ? 'usersync.dryRun' : 'usersync.runNow'), kind: 'primary', primary: true, onClick: async (dlg) => {
+          const picked = boxes.filter(b => b.box.checked).map(b => b.s.id);
+          if (!picked.length) { dlg.setError(t('usersync.pickOne')); return false; }
+          try {
+            const queued = await post('/api/user-sync/runs', { sources: picked, dryRun: dry, full: full.checked });
+            toast(t(dry ? 'usersync.dryRunQueued' : 'usersync.runQueued'));
+            // Shown at once as queued, whatever the next poll finds (a small run can be over by then).
+            if (queued) this.runs.setRows([queued, ...this.runs.rows.filter(r => r.id !== queued.id)]);
+            this.load();
+            return true;
+          } catch (e) {
+            dlg.setError(errorText(e));
+            return false;
+          }
+        } }],
+    });
   }
 
   async showLog(run) {
@@ -130,7 +149,19 @@ class UserSyncPage {
       const text = await res.text();
       const download = h('a', { class: 'btn', href: `/api/user-sync/runs/${run.id}/log?download=true`, download: `sync-${run.id}.log`, 'data-test': 'sync-log-download' }, t('usersync.download'));
       if (this.panel) this.panel.close();
-      this.panel = sidePanel(this.pageEl, { title: t('usersync.logTitle', { id: run.id }), body: h('div', { class: 'details' }, preBlock(t('usersync.result'), text) || notice('info', t('usersync.noLog'))), footer: [download], onClose: () => { this.panel = null; } });
+      const mailTo = h('input', { class: 'input', type: 'email', id: nextId('mailto'), placeholder: 'name@example.com', 'data-test': 'sync-log-mail-to' });
+      const mail = button(t('usersync.mailLog'), { iconName: 'mail', 'data-test': 'sync-log-mail', onClick: () => busy(mail, async () => {
+        try {
+          await post(`/api/user-sync/runs/${run.id}/mail`, { to: mailTo.value.split(/[,;\s]+/).filter(Boolean) });
+          toast(t('usersync.mailed'));
+        } catch (e) {
+          toast(errorText(e), 'error');
+        }
+      }) });
+      this.panel = sidePanel(this.pageEl, { title: t('usersync.logTitle', { id: run.id }),
+        body: [h('div', { class: 'details' }, preBlock(t('usersync.result'), text) || notice('info', t('usersync.noLog'))),
+          fieldRow({ label: t('usersync.mailTo'), control: mailTo, id: 'mailto' })],
+        footer: [download, mail], onClose: () => { this.panel = null; } });
     } catch (e) {
       toast(errorText(e), 'error');
     }

@@ -138,6 +138,9 @@ class UserSyncUiTest {
         browser.await().until(d -> browser.all("tr[data-id='" + sourceId + "'][aria-selected=true]").size() == 1);
         watchProgress();
         browser.driver.findElement(By.cssSelector("[data-test=sync-dry-run]")).click();
+        // The dialog offers every source, the selected one checked.
+        assertThat(browser.visible("dialog [data-test=sync-pick-" + sourceId + "]").isSelected()).isTrue();
+        browser.driver.findElement(By.cssSelector("dialog [data-action=run]")).click();
         browser.await().until(d -> Boolean.TRUE.equals(browser.js("return window.__syncProgressSeen")));
         browser.await().until(d -> finishedRuns() == 1 && browser.all("[data-test=sync-runs] [data-test=sync-progress]").isEmpty());
         browser.textContains("[data-test=sync-runs] tbody tr:first-child [data-test=sync-status]", "Done (Dry run)");
@@ -147,6 +150,7 @@ class UserSyncUiTest {
         assertThat(browser.all("tr[data-id='" + sourceId + "'][aria-selected=true]")).as("the source stays selected").hasSize(1);
         watchProgress();
         browser.driver.findElement(By.cssSelector("[data-test=sync-run]")).click();
+        browser.driver.findElement(By.cssSelector("dialog [data-action=run]")).click();
         browser.await().until(d -> Boolean.TRUE.equals(browser.js("return window.__syncProgressSeen")));
         browser.await().until(d -> finishedRuns() == 2 && browser.all("[data-test=sync-runs] [data-test=sync-progress]").isEmpty());
         String status = browser.visible("[data-test=sync-runs] tbody tr:first-child [data-test=sync-status]").getText();
@@ -165,6 +169,11 @@ class UserSyncUiTest {
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('Content-Disposition')), e => done(String(e)));",
                 download.getAttribute("href"));
         assertThat(String.valueOf(disposition)).startsWith("200 attachment");
+        // An address that is not one is refused; the log is not mailed.
+        type(".side-panel [data-test=sync-log-mail-to]", "not an address");
+        browser.gone(".toast"); // the run's toast lies over the panel's footer until it fades
+        browser.driver.findElement(By.cssSelector(".side-panel [data-test=sync-log-mail]")).click();
+        browser.textContains(".toast-error", "to:");
 
         // The users are in the database, with their e-mail and group.
         assertThat(usersNamed(logins)).isEqualTo(3);

@@ -28,6 +28,19 @@ class UserSyncResourceTest {
     Databases databases;
 
     @Inject
+    org.ream.central.usersync.SyncSources syncSources;
+
+    /** The server allows five LDAP sources (manual 8.7.2), and the test classes share one database. */
+    @org.junit.jupiter.api.AfterEach
+    void removeLdapSources() {
+        for (org.ream.central.usersync.SyncSources.Source s : syncSources.list()) {
+            if (s.kind() == org.ream.central.usersync.SourceSettings.Kind.LDAP) {
+                syncSources.delete(s.id(), Actor.SYSTEM);
+            }
+        }
+    }
+
+    @Inject
     AuthServers authServers;
 
     static RequestSpecification as(String cookie) {
@@ -91,10 +104,37 @@ class UserSyncResourceTest {
         config.put("baseDns", List.of());
         noBase.put("config", config);
         as(admin).body(noBase).post("/api/user-sync/sources").then().statusCode(400).body("fields", hasKey("baseDns"));
+        Map<String, Object> badFilter = new HashMap<>(noBase);
+        Map<String, Object> filterConfig = new HashMap<>(config);
+        filterConfig.put("baseDns", List.of("ou=people,dc=sync,dc=example"));
+        filterConfig.put("filters", List.of("givenName=Charles", "cn*van*"));
+        badFilter.put("config", filterConfig);
+        as(admin).body(badFilter).post("/api/user-sync/sources").then().statusCode(400).body("fields", hasKey("filters"));
+        Map<String, Object> badDn = new HashMap<>(noBase);
+        Map<String, Object> dnConfig = new HashMap<>(config);
+        dnConfig.put("baseDns", List.of("people at sync dot example"));
+        badDn.put("config", dnConfig);
+        as(admin).body(badDn).post("/api/user-sync/sources").then().statusCode(400).body("fields", hasKey("baseDns"));
+        Map<String, Object> badTemplate = new HashMap<>(noBase);
+        Map<String, Object> templateConfig = new HashMap<>(filterConfig);
+        templateConfig.put("filters", List.of());
+        templateConfig.put("mapping", Map.of("userName", "uid", "fullName", "%givenName %sn%"));
+        badTemplate.put("config", templateConfig);
+        as(admin).body(badTemplate).post("/api/user-sync/sources").then().statusCode(400).body("fields", hasKey("mapping.fullName"));
         as(admin).body(Map.of("kind", "NIS", "name", unique("NIS"), "config", Map.of())).post("/api/user-sync/sources").then().statusCode(400)
                 .body("fields", hasKey("kind"));
         as(admin).body(Map.of("sources", List.of(-5))).post("/api/user-sync/runs").then().statusCode(400).body("fields", hasKey("sources"));
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM SYNC_SOURCES")).isEqualTo(before);
+    }
+
+    @Test
+    void atMostFiveLdapSynchronisationsAsInTheManual() {
+        String admin = TestAccounts.admin();
+        long server = ldapServer();
+        for (int i = 0; i < 5; i++) {
+            as(admin).body(ldapSource(server)).post("/api/user-sync/sources").then().statusCode(201);
+        }
+        as(admin).body(ldapSource(server)).post("/api/user-sync/sources").then().statusCode(400).body("fields", hasKey("kind"));
     }
 
     @Test

@@ -38,6 +38,19 @@ class UserSyncRunTest {
     Databases databases;
 
     @Inject
+    org.ream.central.usersync.SyncSources syncSources;
+
+    /** The server allows five LDAP sources (manual 8.7.2), and the test classes share one database. */
+    @org.junit.jupiter.api.AfterEach
+    void removeLdapSources() {
+        for (org.ream.central.usersync.SyncSources.Source s : syncSources.list()) {
+            if (s.kind() == org.ream.central.usersync.SourceSettings.Kind.LDAP) {
+                syncSources.delete(s.id(), Actor.SYSTEM);
+            }
+        }
+    }
+
+    @Inject
     AuthServers authServers;
 
     @Inject
@@ -232,6 +245,32 @@ class UserSyncRunTest {
         assertThat(failed.getString("status")).isEqualTo("ERROR");
         assertThat(failed.getString("summary")).contains("Line 2");
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME = ?", badName)).isZero();
+    }
+
+    @Test
+    void newUsersWithAnEmailGetAPinMailedWhenThePinSettingsSaySo() throws Exception {
+        org.ream.central.mail.SmtpReceiver smtp = org.ream.central.mail.SmtpReceiver.smtp().start();
+        Map<String, String> values = new HashMap<>(smtp.settings(org.ream.central.notification.SmtpSecurity.PREFER_STARTTLS, false));
+        values.put("pin.generateForNew", "true");
+        settings.write(values, Actor.SYSTEM, "PINs for synchronised users", null);
+        try {
+            String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
+            directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
+            String withMail = unique("katherine");
+            String without = unique("dorothy");
+            directory.addUser(ou, withMail, "mail", withMail + "@example.org");
+            directory.addUser(ou, without);
+            assertThat(run(ldapSource(ou, Map.of(), Map.of()), false).getInt("added")).isEqualTo(2);
+            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USER_PINS p JOIN USERS u ON u.ID = p.USER_ID WHERE u.USERNAME = ?", withMail))
+                    .isEqualTo(1);
+            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USER_PINS p JOIN USERS u ON u.ID = p.USER_ID WHERE u.USERNAME = ?", without))
+                    .isZero();
+            await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().stream()
+                    .anyMatch(m -> org.ream.central.mail.SmtpReceiver.part(m, "text/plain").contains(withMail)));
+        } finally {
+            settings.write(Map.of("pin.generateForNew", "false"), Actor.SYSTEM, "PINs for synchronised users", null);
+            smtp.stop();
+        }
     }
 
     @Test
