@@ -119,6 +119,7 @@ public class SyncEngine {
     public Outcome synchronise(SyncSources.Source source, RunContext ctx) throws Exception {
         SourceReader reader = readers.stream().filter(r -> r.handles(source.kind())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("this server cannot read " + source.kind() + " sources yet"));
+        long t0 = System.nanoTime();
         ctx.progress().phase("Reading", 0);
         List<SourceUser> users = new ArrayList<>();
         ReadResult read = reader.read(source, ctx.full(), u -> {
@@ -127,8 +128,9 @@ public class SyncEngine {
                 ctx.progress().done(users.size());
             }
         });
+        long t1 = System.nanoTime();
         ctx.result().line("Read " + users.size() + " user(s)" + (read.delta() ? " changed since the last run" : "")
-                + (read.complete() ? "" : " (incomplete read: nobody is deactivated)"));
+                + (read.complete() ? "" : " (incomplete read: nobody is deactivated)") + " in " + (t1 - t0) / 1_000_000 + " ms");
         for (String note : read.notes()) {
             ctx.result().line(note);
         }
@@ -136,9 +138,12 @@ public class SyncEngine {
         ctx.progress().phase("Comparing", users.size());
         SyncPlan plan = synchroniser.plan(source.id(), kind, users, reader.options(source), authServerOf(source));
         users.clear(); // the plan holds what is needed from here on
+        long t2 = System.nanoTime();
+        ctx.result().line("Compared with the local users in " + (t2 - t1) / 1_000_000 + " ms");
         int writes = (int) plan.users().stream().filter(UserPlan::writes).count();
         ctx.progress().phase(ctx.dryRun() ? "Checking (dry run)" : "Writing", writes);
         SyncResult result = applier.apply(plan, ctx.dryRun(), config.chunkSize(), Actor.SYSTEM, (done, total) -> ctx.progress().done(done));
+        ctx.result().line((ctx.dryRun() ? "Checked " : "Wrote ") + writes + " user(s) in " + (System.nanoTime() - t2) / 1_000_000 + " ms");
         for (String note : result.notes()) {
             ctx.result().line("Note: " + note);
         }
