@@ -372,6 +372,37 @@ public class UserAccounts {
         changePassword(user, newPassword);
     }
 
+    /**
+     * An administrator (or a user manager) sets a user's password (8.4.1: a password defined in
+     * Ream rather than an authentication server's). The user's sessions end. Only an
+     * administrator may set the password of a user who holds any right: a user manager could
+     * otherwise take over an account with more rights than their own.
+     */
+    public void setPassword(long userId, String newPassword, SessionUser by) {
+        Account a = find(userId).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No user " + userId));
+        if (a.system()) {
+            throw new ValidationException("password", "system accounts cannot get a password here (*admin changes its own)");
+        }
+        if (usesServer(a)) {
+            throw new ValidationException("password", "this user logs in through an authentication server; turn that off first");
+        }
+        if (!by.rights().contains(Right.ADMINISTRATOR) && !rightsOf(a.id(), a.username()).isEmpty()) {
+            throw new ValidationException("password", "only an administrator can set the password of a user who holds rights");
+        }
+        try {
+            passwordPolicy().check(newPassword);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("password", e.getMessage());
+        }
+        String hash = PasswordHasher.hash(newPassword);
+        databases.mainJdbc().inTransaction(c -> {
+            Jdbc.update(c, "UPDATE USERS SET PASSWORD_HASH = ?, PASSWORD_CHANGED_AT = ?, UPDATED_AT = ?, FAILED_LOGINS = 0 WHERE ID = ?", hash, Instant.now(),
+                    Instant.now(), userId);
+            audit.record(c, by.actor(), "Users", "PASSWORD_SET", "Password of " + a.username() + " was set by " + by.username() + ".", a.username(), null);
+            return null;
+        });
+    }
+
     public void changePassword(SessionUser user, String newPassword) {
         String hash = PasswordHasher.hash(newPassword);
         databases.mainJdbc().inTransaction(c -> {

@@ -122,6 +122,24 @@ public class UsersResource {
         return directory.detail(id);
     }
 
+    public record PasswordInput(String password) {
+    }
+
+    /** Sets the user's password; their sessions end. */
+    @POST
+    @Path("/{id}/password")
+    public Response setPassword(@PathParam("id") long id, PasswordInput input) {
+        accounts.setPassword(id, input == null ? null : input.password(), current.get());
+        sessions.closeAll(id);
+        return Response.noContent().build();
+    }
+
+    @Inject
+    org.ream.central.security.UserAccounts accounts;
+
+    @Inject
+    org.ream.central.security.WebSessions sessions;
+
     @POST
     @Path("/{id}/lock")
     public Map<String, Object> lock(@PathParam("id") long id) {

@@ -246,13 +246,29 @@ class UserPanel {
       title: u.id ? u.username : t('users.add'),
       body: [this.error, h('form', { class: 'form', onsubmit: e => e.preventDefault() }, ...general),
         u.id ? h('section', null, h('h3', null, t('users.groups')), this.groupsBox) : '',
-        u.id && !readOnly ? h('section', null, h('h3', null, t('users.pins')), this.pinsBox = h('div', { 'data-test': 'user-pins' })) : ''],
+        u.id && !readOnly ? h('section', null, h('h3', null, t('users.pins')), this.pinsBox = h('div', { 'data-test': 'user-pins' })) : '',
+        u.id && !readOnly && !u.system && !u.useAuthServer ? this.passwordSection() : ''],
       footer: save ? [save] : [],
       onClose: () => { this.page.panel = null; },
     });
     this.page.panel = this.handle;
     if (this.pinsBox) this.drawPins();
     this.f.username.focus();
+  }
+
+  /** A password defined in Ream (8.4.1), set by the administrator; the user's sessions end. */
+  passwordSection() {
+    const input = h('input', { class: 'input', type: 'password', autocomplete: 'new-password', 'aria-label': t('users.newPassword'), placeholder: t('users.newPassword'), 'data-test': 'user-new-password' });
+    const set = button(t('users.setPassword'), { 'data-test': 'user-set-password', onClick: () => busy(set, async () => {
+      try {
+        await post(`/api/users/${this.user.id}/password`, { password: input.value });
+        input.value = '';
+        toast(t('users.passwordSet'));
+      } catch (e) {
+        toast(e.fields && e.fields.password ? fieldErrorText(e.fields.password) : errorText(e), 'error');
+      }
+    }) });
+    return h('section', null, h('h3', null, t('users.password')), h('div', { class: 'member-add' }, input, set));
   }
 
   /** The user's PINs (never shown, only when made and until when valid): add, generate, delete. */
