@@ -33,11 +33,7 @@ class UserSyncResourceTest {
     /** The server allows five LDAP sources (manual 8.7.2), and the test classes share one database. */
     @org.junit.jupiter.api.AfterEach
     void removeLdapSources() {
-        for (org.ream.central.usersync.SyncSources.Source s : syncSources.list()) {
-            if (s.kind() == org.ream.central.usersync.SourceSettings.Kind.LDAP) {
-                syncSources.delete(s.id(), Actor.SYSTEM);
-            }
-        }
+        SyncApi.removeLdapSources(syncSources);
     }
 
     @Inject

@@ -1,30 +1,27 @@
 package org.ream.central.usersync.source;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.ream.central.usersync.SyncApi.admin;
+import static org.ream.central.usersync.SyncApi.log;
+import static org.ream.central.usersync.SyncApi.unique;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.ream.central.usersync.SyncApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ream.central.authserver.AuthServers;
 import org.ream.central.authserver.FreePorts;
-import org.ream.central.logging.TestAccounts;
 import org.ream.central.persistence.Databases;
 import org.ream.central.security.Actor;
 
@@ -91,14 +88,6 @@ class AzureSyncRunTest {
         graph.reset();
     }
 
-    static RequestSpecification admin() {
-        return given().cookie("REAM_SESSION", TestAccounts.admin()).header("X-Requested-With", "test").contentType(ContentType.JSON);
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     long source(Map<String, Object> options, List<String> ignoreGroupsContaining) {
         Map<String, Object> server = new HashMap<>();
         server.put("tenantId", GraphStub.TENANT);
@@ -117,19 +106,11 @@ class AzureSyncRunTest {
     }
 
     JsonPath run(long sourceId, boolean full) {
-        long runId = admin().body(Map.of("sources", List.of(sourceId), "dryRun", false, "full", full)).post("/api/user-sync/runs").then().statusCode(202)
-                .extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/api/user-sync/runs/" + runId).jsonPath().get("finishedAt") != null);
-        return admin().get("/api/user-sync/runs/" + runId).then().statusCode(200).extract().jsonPath();
-    }
-
-    String log(JsonPath run) {
-        return admin().get("/api/user-sync/runs/" + run.getLong("id") + "/log").then().statusCode(200).extract().asString();
+        return SyncApi.run(sourceId, false, full);
     }
 
     List<String> groupsOf(String username) {
-        return databases.mainJdbc().query("SELECT g.FULL_PATH FROM GROUP_MEMBERS m JOIN USER_GROUPS g ON g.ID = m.GROUP_ID JOIN USERS u ON u.ID = m.USER_ID"
-                + " WHERE u.USERNAME = ? ORDER BY g.FULL_PATH", rs -> rs.getString(1), username);
+        return SyncApi.groupsOf(databases, username);
     }
 
     String column(String column, String username) {

@@ -1,16 +1,16 @@
 package org.ream.central.usersync.source;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.ream.central.usersync.SyncApi.admin;
+import static org.ream.central.usersync.SyncApi.log;
+import static org.ream.central.usersync.SyncApi.unique;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.unboundid.ldap.sdk.LDAPConnection;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.ream.central.usersync.SyncApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.ream.central.authserver.AuthServers;
 import org.ream.central.authserver.ExternalProcess;
 import org.ream.central.authserver.FreePorts;
-import org.ream.central.logging.TestAccounts;
 import org.ream.central.persistence.Databases;
 import org.ream.central.security.Actor;
 
@@ -64,11 +62,7 @@ class OpenLdapSyncSystemTest {
     /** The server allows five LDAP sources (manual 8.7.2), and the test classes share one database. */
     @org.junit.jupiter.api.AfterEach
     void removeLdapSources() {
-        for (org.ream.central.usersync.SyncSources.Source s : syncSources.list()) {
-            if (s.kind() == org.ream.central.usersync.SourceSettings.Kind.LDAP) {
-                syncSources.delete(s.id(), Actor.SYSTEM);
-            }
-        }
+        SyncApi.removeLdapSources(syncSources);
     }
 
     @Inject
@@ -123,14 +117,6 @@ class OpenLdapSyncSystemTest {
         return new LDAPConnection("127.0.0.1", port, ROOT_DN, ROOT_PW);
     }
 
-    static RequestSpecification admin() {
-        return given().cookie("REAM_SESSION", TestAccounts.admin()).header("X-Requested-With", "test").contentType(ContentType.JSON);
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     /** A new OU under {@code parent}, so that each test reads only its own entries. */
     static String ou(String parent) throws Exception {
         String name = unique("unit");
@@ -168,14 +154,7 @@ class OpenLdapSyncSystemTest {
 
     /** A run through the API as the scheduler would queue it ({@code full} false: a delta when the source has a watermark). */
     JsonPath run(long sourceId, boolean full) {
-        long runId = admin().body(Map.of("sources", List.of(sourceId), "dryRun", false, "full", full)).post("/api/user-sync/runs").then().statusCode(202)
-                .extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/api/user-sync/runs/" + runId).jsonPath().get("finishedAt") != null);
-        return admin().get("/api/user-sync/runs/" + runId).then().statusCode(200).extract().jsonPath();
-    }
-
-    String log(JsonPath run) {
-        return admin().get("/api/user-sync/runs/" + run.getLong("id") + "/log").then().statusCode(200).extract().asString();
+        return SyncApi.run(sourceId, false, full);
     }
 
     /** The "Read N user(s)" count of the result log. */
@@ -186,8 +165,7 @@ class OpenLdapSyncSystemTest {
     }
 
     List<String> groupsOf(String username) {
-        return databases.mainJdbc().query("SELECT g.FULL_PATH FROM GROUP_MEMBERS m JOIN USER_GROUPS g ON g.ID = m.GROUP_ID JOIN USERS u ON u.ID = m.USER_ID"
-                + " WHERE u.USERNAME = ? ORDER BY g.FULL_PATH", rs -> rs.getString(1), username);
+        return SyncApi.groupsOf(databases, username);
     }
 
     String email(String username) {

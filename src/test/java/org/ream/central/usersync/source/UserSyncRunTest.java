@@ -1,14 +1,15 @@
 package org.ream.central.usersync.source;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ream.central.usersync.SyncApi.admin;
+import static org.ream.central.usersync.SyncApi.log;
+import static org.ream.central.usersync.SyncApi.unique;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.ream.central.usersync.SyncApi;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ream.central.authserver.AuthServers;
-import org.ream.central.logging.TestAccounts;
 import org.ream.central.persistence.Databases;
 import org.ream.central.security.Actor;
 
@@ -43,11 +42,7 @@ class UserSyncRunTest {
     /** The server allows five LDAP sources (manual 8.7.2), and the test classes share one database. */
     @org.junit.jupiter.api.AfterEach
     void removeLdapSources() {
-        for (org.ream.central.usersync.SyncSources.Source s : syncSources.list()) {
-            if (s.kind() == org.ream.central.usersync.SourceSettings.Kind.LDAP) {
-                syncSources.delete(s.id(), Actor.SYSTEM);
-            }
-        }
+        SyncApi.removeLdapSources(syncSources);
     }
 
     @Inject
@@ -67,14 +62,6 @@ class UserSyncRunTest {
     @AfterAll
     static void stop() {
         directory.close();
-    }
-
-    static RequestSpecification admin() {
-        return given().cookie("REAM_SESSION", TestAccounts.admin()).header("X-Requested-With", "test").contentType(ContentType.JSON);
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     long server() {
@@ -100,19 +87,11 @@ class UserSyncRunTest {
     }
 
     JsonPath run(long sourceId, boolean dryRun) {
-        long runId = admin().body(Map.of("sources", List.of(sourceId), "dryRun", dryRun)).post("/api/user-sync/runs").then().statusCode(202)
-                .extract().jsonPath().getLong("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> admin().get("/api/user-sync/runs/" + runId).jsonPath().get("finishedAt") != null);
-        return admin().get("/api/user-sync/runs/" + runId).then().statusCode(200).extract().jsonPath();
-    }
-
-    String log(JsonPath run) {
-        return admin().get("/api/user-sync/runs/" + run.getLong("id") + "/log").then().statusCode(200).extract().asString();
+        return SyncApi.run(sourceId, dryRun, true);
     }
 
     List<String> groupsOf(String username) {
-        return databases.mainJdbc().query("SELECT g.FULL_PATH FROM GROUP_MEMBERS m JOIN USER_GROUPS g ON g.ID = m.GROUP_ID JOIN USERS u ON u.ID = m.USER_ID"
-                + " WHERE u.USERNAME = ? ORDER BY g.FULL_PATH", rs -> rs.getString(1), username);
+        return SyncApi.groupsOf(databases, username);
     }
 
     @Test
