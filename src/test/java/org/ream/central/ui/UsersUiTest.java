@@ -135,6 +135,13 @@ class UsersUiTest {
         browser.driver.findElement(By.cssSelector("[data-test=user-lock]")).click();
         browser.await().until(d -> databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE ID = ? AND LOCKED_AT IS NULL", userId) == 1);
 
+        // Give them a password in the user panel (8.4.1).
+        new org.openqa.selenium.interactions.Actions(browser.driver).doubleClick(browser.visible(".users-table tbody tr[data-id]")).perform();
+        type(".side-panel [data-test=user-new-password]", "Alice-Pass-2026");
+        browser.driver.findElement(By.cssSelector(".side-panel [data-test=user-set-password]")).click();
+        browser.await().until(d -> org.ream.central.security.PasswordHasher.verify("Alice-Pass-2026",
+                databases.mainJdbc().one("SELECT PASSWORD_HASH FROM USERS WHERE ID = ?", rs -> rs.getString(1), userId).orElse(null)));
+
         assertThat(browser.takeJsErrors()).as("JavaScript errors").isEmpty();
     }
 }
