@@ -13,12 +13,15 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.ream.central.sites.SiteSigned;
 
 /**
  * Every REST call needs a valid session unless its resource is marked {@link Public}, and
  * the rights named by {@link RequiresRight}: enforced here, not only hidden in menus.
  * State-changing calls must carry the X-Requested-With header, which a cross-site form
- * cannot set (CSRF), on top of the SameSite=Strict cookie.
+ * cannot set (CSRF), on top of the SameSite=Strict cookie. The site protocol's resources
+ * ({@link SiteSigned}) take no session and no cookie: only a signature verified by the site
+ * filter opens them, and nothing else answers under /site-api/.
  */
 @Provider
 public class AuthFilter implements ContainerRequestFilter {
@@ -37,6 +40,16 @@ public class AuthFilter implements ContainerRequestFilter {
         Method m = resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo.getResourceClass();
         if (m == null || type == null) {
+            return;
+        }
+        if (type.isAnnotationPresent(SiteSigned.class)) {
+            if (ctx.getProperty(SiteSigned.VERIFIED) == null) {
+                ctx.abortWith(error(Response.Status.UNAUTHORIZED, "A site signature is required"));
+            }
+            return;
+        }
+        if (ctx.getUriInfo().getPath().startsWith("/site-api/")) {
+            ctx.abortWith(error(Response.Status.UNAUTHORIZED, "A site signature is required"));
             return;
         }
         boolean isPublic = m.isAnnotationPresent(Public.class) || type.isAnnotationPresent(Public.class);

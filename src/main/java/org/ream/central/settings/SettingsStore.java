@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ream.central.audit.AuditLog;
+import org.ream.central.authserver.SecretBox;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
 import org.ream.central.security.Actor;
@@ -19,7 +20,9 @@ import org.ream.central.security.Actor;
 /**
  * Runtime settings edited in the web UI, kept in the SETTINGS table and cached in memory.
  * A save validates every field first and writes all of them with the audit entry in one
- * transaction: either the whole page is saved and audited, or nothing changes.
+ * transaction: either the whole page is saved and audited, or nothing changes. Secrets
+ * (password fields) are sealed by {@link SecretBox} in the table and the cache; {@link #get}
+ * opens them. Values saved before sealing was introduced are read as they are.
  */
 @ApplicationScoped
 public class SettingsStore {
@@ -37,6 +40,9 @@ public class SettingsStore {
     @Inject
     Event<Changed> changed;
 
+    @Inject
+    SecretBox secrets;
+
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     public void load() {
@@ -51,7 +57,7 @@ public class SettingsStore {
     public String get(String key) {
         String v = cache.get(key);
         if (v != null) {
-            return v;
+            return v.startsWith("enc:") ? secrets.open(v) : v;
         }
         return SettingsCatalog.def(key).map(SettingDef::defaultValue).orElse("");
     }
@@ -124,8 +130,10 @@ public class SettingsStore {
     /** Writes values that the caller has already validated (internal switches, irreversible actions). */
     public void write(Map<String, String> values, Actor actor, String description, String context) {
         List<String> details = new ArrayList<>();
+        Map<String, String> stored = new LinkedHashMap<>();
+        values.forEach((k, v) -> stored.put(k, SettingsCatalog.def(k).map(SettingDef::secret).orElse(false) ? secrets.seal(v) : v));
         databases.mainJdbc().inTransaction(c -> {
-            for (Map.Entry<String, String> e : values.entrySet()) {
+            for (Map.Entry<String, String> e : stored.entrySet()) {
                 boolean secret = SettingsCatalog.def(e.getKey()).map(SettingDef::secret).orElse(false);
                 details.add(e.getKey() + ": " + (secret ? "(changed)" : "'" + get(e.getKey()) + "' -> '" + e.getValue() + "'"));
                 int n = Jdbc.update(c, "UPDATE SETTINGS SET SETTING_VALUE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE SETTING_KEY = ?",
@@ -138,7 +146,7 @@ public class SettingsStore {
             audit.record(c, actor, "Settings", "SETTINGS_CHANGED", description, context, String.join("\n", details));
             return null;
         });
-        cache.putAll(values);
+        cache.putAll(stored);
         changed.fire(new Changed(values.keySet()));
     }
 }

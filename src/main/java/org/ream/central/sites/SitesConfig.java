@@ -1,0 +1,14 @@
+package org.ream.central.sites;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Start-up configuration of the site connections (the manual's config.ini time-out of 6.14.1). */
+@ConfigMapping(prefix = "ream.sites")
+public interface SitesConfig {
+
+    /** Longest wait for a site's answer to the status call before it is shown as Unreachable. */
+    @WithDefault("10s")
+    Duration statusTimeout();
+}
