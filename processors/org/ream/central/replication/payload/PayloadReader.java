@@ -47,6 +47,8 @@ public final class PayloadReader implements Closeable {
     private int line;
     private int records;
     private boolean finished;
+    /** The last line read ended with the file, not with '\n'. */
+    private boolean unterminated;
 
     private PayloadReader(InputStream raw) throws PayloadException {
         try {
@@ -214,6 +216,9 @@ public final class PayloadReader implements Closeable {
         try {
             node = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
+            if (unterminated) {
+                throw new PayloadException(line, "truncated: the last line is cut short", e);
+            }
             throw new PayloadException(line, "not valid JSON (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new PayloadException(line, "cannot be read (" + e.getMessage() + ")", e);
@@ -240,6 +245,7 @@ public final class PayloadReader implements Closeable {
                 buf.write(b);
                 b = in.read();
             }
+            unterminated = b < 0;
         } catch (EOFException e) {
             throw new PayloadException(line, "truncated: the compressed stream ends early", e);
         } catch (ZipException e) {

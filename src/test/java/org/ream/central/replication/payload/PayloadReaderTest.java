@@ -105,6 +105,9 @@ class PayloadReaderTest {
         assertThat(e.reason()).contains("truncated").contains("2 records");
         assertThat(e.line()).isEqualTo(4);
 
+        PayloadException partial = refusal(gzip(HEADER_LINE + "\n" + P1 + "\n" + S1.substring(0, 30)));
+        assertThat(partial).hasMessage("line 3: truncated: the last line is cut short");
+
         byte[] whole = written();
         PayloadException cut = refusal(Arrays.copyOf(whole, whole.length - 12));
         assertThat(cut.getMessage()).contains("truncated");
