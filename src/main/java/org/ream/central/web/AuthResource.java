@@ -75,6 +75,47 @@ public class AuthResource {
         };
     }
 
+    public record PinResetRequest(String username, String code) {
+    }
+
+    /** "Forgot your PIN?": mails a reset code when the user can have one; the answer is the same either way. */
+    @POST
+    @Path("/pin-reset")
+    @Public
+    public Response pinReset(PinResetRequest body) {
+        if (body == null || body.username() == null || body.username().isBlank()) {
+            throw new ValidationException("username", "is required");
+        }
+        pinReset.request(body.username().strip(), clientAddress());
+        return Response.accepted(Map.of("message", "If this user has an email address, a reset code is on its way.")).build();
+    }
+
+    /** The emailed code gets a new PIN, sent by email. */
+    @POST
+    @Path("/pin-reset/confirm")
+    @Public
+    public Response pinResetConfirm(PinResetRequest body) {
+        if (body == null || body.username() == null || body.username().isBlank()) {
+            throw new ValidationException("username", "is required");
+        }
+        if (body.code() == null || body.code().isBlank()) {
+            throw new ValidationException("code", "is required");
+        }
+        return switch (pinReset.confirm(body.username().strip(), body.code(), clientAddress())) {
+            case NEW_PIN_SENT -> Response.noContent().build();
+            case WRONG_CODE, NO_CODE -> ApiErrors.json(Response.Status.BAD_REQUEST, Map.of("error",
+                    "This code is wrong or no longer valid: codes last 15 minutes and allow 5 attempts. Ask for a new one.",
+                    "fields", Map.of("code", "is wrong or no longer valid")));
+        };
+    }
+
+    @Inject
+    org.ream.central.pins.PinReset pinReset;
+
+    private String clientAddress() {
+        return request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
+    }
+
     @POST
     @Path("/logout")
     @Public

@@ -29,7 +29,46 @@ export function renderLogin(app, { message } = {}) {
     password.value = '';
     password.setAttribute('autocomplete', byPin ? 'off' : 'current-password');
     if (byPin) password.setAttribute('inputmode', 'numeric'); else password.removeAttribute('inputmode');
+    forgotPin.hidden = !byPin;
+    resetBox.hidden = true;
     password.focus();
+  });
+
+  // "Forgot your PIN?" (8.8): a code by email, then a new PIN by email.
+  const forgotPin = h('button', { type: 'button', class: 'btn btn-link login-mode', id: 'login-forgot-pin', hidden: true }, t('login.forgotPin'));
+  const resetUser = h('input', { id: 'reset-username', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false' });
+  const resetCode = h('input', { id: 'reset-code', type: 'text', autocomplete: 'one-time-code', autocapitalize: 'characters', spellcheck: 'false' });
+  const resetMessage = h('div', { 'aria-live': 'polite', id: 'reset-message' });
+  const say = (kind, text) => { clear(resetMessage).appendChild(notice(kind, text)); };
+  const sendCode = h('button', { type: 'button', class: 'btn btn-secondary', id: 'reset-send' }, t('login.sendCode'));
+  const newPin = h('button', { type: 'button', class: 'btn btn-secondary', id: 'reset-confirm' }, t('login.getNewPin'));
+  sendCode.addEventListener('click', () => busy(sendCode, async () => {
+    try {
+      await post('/api/auth/pin-reset', { username: resetUser.value.trim() }, { allowUnauthorized: true });
+      say('info', t('login.codeSent'));
+      resetCode.focus();
+    } catch (err) {
+      say('error', errorText(err));
+    }
+  }));
+  newPin.addEventListener('click', () => busy(newPin, async () => {
+    try {
+      await post('/api/auth/pin-reset/confirm', { username: resetUser.value.trim(), code: resetCode.value.trim() }, { allowUnauthorized: true });
+      say('success', t('login.newPinSent'));
+      resetCode.value = '';
+    } catch (err) {
+      say('error', errorText(err));
+    }
+  }));
+  const resetBox = h('div', { class: 'pin-reset', id: 'pin-reset', hidden: true },
+    h('div', { class: 'field stacked' }, h('label', { for: 'reset-username', class: 'field-label' }, t('login.username')), resetUser),
+    sendCode,
+    h('div', { class: 'field stacked' }, h('label', { for: 'reset-code', class: 'field-label' }, t('login.resetCode')), resetCode),
+    newPin,
+    resetMessage);
+  forgotPin.addEventListener('click', () => {
+    resetBox.hidden = !resetBox.hidden;
+    if (!resetBox.hidden) { resetUser.value = username.value.trim(); resetUser.focus(); }
   });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-block', id: 'login-submit' }, h('span', { class: 'btn-label' }, t('login.submit')));
 
@@ -47,9 +86,11 @@ export function renderLogin(app, { message } = {}) {
     h('div', { class: 'field stacked' }, h('label', { for: 'login-username', class: 'field-label' }, t('login.username')), username),
     h('div', { class: 'field stacked' }, secretLabel, password),
     modeToggle,
+    forgotPin,
     errorBox,
     submit,
-    microsoft);
+    microsoft,
+    resetBox);
 
   const card = h('section', { class: 'login-card', 'aria-labelledby': 'login-title' },
     h('div', { class: 'login-prefs' },

@@ -248,6 +248,59 @@ class WebUiTest {
     }
 
     @Test
+    @Order(90)
+    void forgotPinMailsACodeThatGetsANewPinToLogInWith() {
+        org.ream.central.mail.SmtpReceiver smtp = org.ream.central.mail.SmtpReceiver.smtp().start();
+        try {
+            java.util.Map<String, String> values = new java.util.HashMap<>(smtp.settings(org.ream.central.notification.SmtpSecurity.PREFER_STARTTLS, false));
+            values.put("pin.resetMailMessage", "Code: %code%");
+            values.put("pin.mailMessage", "PIN: %pin%");
+            settings.write(values, org.ream.central.security.Actor.SYSTEM, "PIN reset in the browser", null);
+            String user = org.ream.central.logging.TestAccounts.user(databases, "ui-forgot");
+            databases.mainJdbc().update("UPDATE USERS SET EMAIL = ? WHERE USERNAME = ?", user + "@example.org", user);
+
+            browser.driver.manage().deleteAllCookies();
+            open("login");
+            browser.visible("#login-mode").click();
+            browser.visible("#login-forgot-pin").click();
+            WebElement name = browser.visible("#reset-username");
+            name.clear();
+            name.sendKeys(user);
+            browser.driver.findElement(By.id("reset-send")).click();
+            browser.textContains("#reset-message", "code is on its way");
+            String code = mailed(smtp, "Code: ([A-Z0-9]{8})");
+            browser.visible("#reset-code").sendKeys(code);
+            browser.driver.findElement(By.id("reset-confirm")).click();
+            browser.textContains("#reset-message", "new PIN has been sent");
+            String pin = mailed(smtp, "PIN: (\\d+)");
+
+            WebElement login = browser.visible("#login-username");
+            login.clear();
+            login.sendKeys(user);
+            browser.driver.findElement(By.id("login-password")).sendKeys(pin);
+            browser.driver.findElement(By.id("login-submit")).click();
+            browser.visible(".topbar");
+            assertThat(browser.takeJsErrors()).isEmpty();
+            // Leave as the other tests expect: logged out.
+            browser.driver.manage().deleteAllCookies();
+            browser.driver.navigate().refresh();
+            browser.visible("#login-username");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static String mailed(org.ream.central.mail.SmtpReceiver smtp, String regex) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> smtp.received().stream().anyMatch(m -> p.matcher(org.ream.central.mail.SmtpReceiver.part(m, "text/plain")).find()));
+        java.util.regex.Matcher m = p.matcher(smtp.received().stream().map(x -> org.ream.central.mail.SmtpReceiver.part(x, "text/plain"))
+                .filter(t -> p.matcher(t).find()).reduce((a, b) -> b).orElseThrow());
+        m.find();
+        return m.group(1);
+    }
+
+    @Test
     @Order(100)
     void changingTheDefaultPasswordRemovesTheBanner() {
         loggedInAsAdmin();
