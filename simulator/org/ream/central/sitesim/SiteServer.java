@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -169,21 +168,11 @@ public final class SiteServer implements Closeable {
         exchange.getResponseHeaders().set("Content-Type", "application/gzip");
         exchange.sendResponseHeaders(200, 0);
         OutputStream body = exchange.getResponseBody();
-        PayloadOut out = m == Misbehaviour.CORRUPT_LINE
-                ? new NdjsonPayloadOut(body, s -> MisbehavingPayloadOut.breakingLine(s, 2))
-                : payloads.apply(body);
-        if (m != Misbehaviour.NONE) {
-            int dayOne = site.sessionCount(batch);
-            out = new MisbehavingPayloadOut(out, m, Math.max(1, dayOne / 2));
+        if (m == Misbehaviour.CORRUPT_LINE) {
+            Payloads.write(site, batch, types, m, body);
+        } else {
+            Payloads.write(site, batch, types, m, payloads.apply(body));
         }
-        PayloadOut target = out;
-        target.begin(site.header(batch, types));
-        try {
-            site.batch(batch, Set.copyOf(types), target::record);
-        } catch (MisbehavingPayloadOut.Cut cut) {
-            return;
-        }
-        target.finish();
     }
 
     private static void text(HttpExchange exchange, int status, String body) throws IOException {
