@@ -1,22 +1,16 @@
 package org.ream.central.sites;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
+import org.ream.central.replication.payload.SiteKeys;
 
 /**
  * Request signing of the site protocol (docs/site-protocol.md, "Identity and signing"), both
@@ -37,8 +31,6 @@ public final class SiteSignature {
     static final int ITERATIONS = 100_000;
     static final String SALT_PREFIX = "ream-site-v1:";
     private static final int MAX_CACHED_KEYS = 10_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Clock clock;
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
@@ -51,16 +43,7 @@ public final class SiteSignature {
 
     /** PBKDF2-HMAC-SHA256 of the communication password, salted with the site name. */
     public static byte[] deriveKey(String password, String siteName) {
-        try {
-            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), (SALT_PREFIX + siteName).getBytes(StandardCharsets.UTF_8), ITERATIONS, 256);
-            try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            } finally {
-                spec.clearPassword();
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
-        }
+        return SiteKeys.deriveKey(password, siteName);
     }
 
     /** The derived key, from the cache when this site and password were seen before. */
@@ -78,24 +61,16 @@ public final class SiteSignature {
     }
 
     public static String canonical(String method, String pathAndQuery, String timestamp, String nonce, byte[] body) {
-        return method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + sha256Hex(body == null ? new byte[0] : body);
+        return SiteKeys.canonical(method, pathAndQuery, Long.parseLong(timestamp), nonce, body);
     }
 
     /** Base64url (no padding) of HMAC-SHA256(key, canonical). */
     public static String sign(byte[] key, String canonical) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return B64URL.encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return SiteKeys.sign(key, canonical);
     }
 
     public static String newNonce() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return B64URL.encodeToString(b);
+        return SiteKeys.newNonce();
     }
 
     /** The four headers of a request signed now with a fresh nonce; the site name is percent-encoded. */

@@ -7,12 +7,28 @@ import java.util.Map;
 /**
  * Signs what a site sends (docs/site-protocol.md, "Identity and signing"): the headers of a
  * request to the central server and the {@code signature} property of a pushed payload. The
- * protocol's signing code belongs to the sites feature; until it is merged the simulator only
- * names its site, so a central server that checks signatures refuses it with 401.
+ * protocol's key derivation and HMAC are the central server's own ({@code sites.SiteSignature},
+ * {@code replication.payload.SiteKeys}).
  */
 public interface RequestSigner {
 
-    // TODO: plug in the protocol's key derivation and HMAC (replication.payload.SiteKeys) once merged.
+    /** Signs with the communication password, as a real site does. */
+    static RequestSigner withPassword(String password) {
+        org.ream.central.sites.SiteSignature signature = new org.ream.central.sites.SiteSignature(java.time.Clock.systemUTC());
+        return new RequestSigner() {
+            @Override
+            public Map<String, String> headers(String site, String method, String pathAndQuery, byte[] body) {
+                return signature.headers(site, password, method, pathAndQuery, body);
+            }
+
+            @Override
+            public String bodySignature(String site, byte[] body) {
+                return org.ream.central.replication.payload.SiteKeys.signBody(signature.key(site, password), body);
+            }
+        };
+    }
+
+    /** Names the site without signing (tests of the simulator alone; a central server refuses it with 401). */
     RequestSigner UNSIGNED = new RequestSigner() {
         @Override
         public Map<String, String> headers(String site, String method, String pathAndQuery, byte[] body) {

@@ -28,7 +28,7 @@ public record SimulatorOptions(int sites, int printers, int users, int days, lon
               --central-users N       numbers the pattern takes, 1..N (0: sites x users, each site its own users)
               --site-prefix S         site names S-001, S-002... (Site)
               --central URL           central server: register each site and pull its users (none: offline)
-              --password P            communication password (or REAM_SITE_PASSWORD); signing is not wired yet
+              --password P            communication password (or REAM_SITE_PASSWORD): requests are signed and checked
               --mode serve|push|files serve downloads (default), push to the queue, or write payload files
               --host H                address to listen on and register (127.0.0.1)
               --ports A-B             ports of the sites, one each (0: any free port)

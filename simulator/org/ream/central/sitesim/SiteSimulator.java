@@ -28,7 +28,7 @@ public final class SiteSimulator {
             System.exit(64);
             return;
         }
-        RequestSigner signer = RequestSigner.UNSIGNED;
+        RequestSigner signer = o.password() == null || o.password().isEmpty() ? RequestSigner.UNSIGNED : RequestSigner.withPassword(o.password());
         CentralClient central = o.central() == null ? null : new CentralClient(o.central(), signer);
         List<ActivityGenerator> sites = new ArrayList<>(o.sites());
         for (int i = 0; i < o.sites(); i++) {
@@ -68,7 +68,7 @@ public final class SiteSimulator {
         for (int i = 0; i < sites.size(); i++) {
             int port = o.firstPort() == 0 ? 0 : o.firstPort() + i;
             SiteServer server = new SiteServer(sites.get(i), new InetSocketAddress(o.host(), port), executor,
-                    RequestCheck.ACCEPT_ALL);
+                    o.password() == null || o.password().isEmpty() ? RequestCheck.ACCEPT_ALL : RequestCheck.signedFor(sites.get(i).spec().name(), o.password()));
             server.misbehave(o.misbehaviourOf(i), o.misbehaveOnce());
             server.timeoutMillis(o.timeoutMillis());
             servers.add(server.start());

@@ -1,0 +1,59 @@
+package org.ream.central.replication.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.ream.central.persistence.Databases;
+import org.ream.central.replication.payload.PayloadReader;
+import org.ream.central.replication.payload.RecordType;
+import org.ream.central.sitesim.ActivityGenerator;
+import org.ream.central.sitesim.NdjsonPayloadOut;
+import org.ream.central.sitesim.RecordTypes;
+import org.ream.central.sitesim.SiteSpec;
+
+/** The simulator and the central server agree on the payload contract: what a simulated site serves loads whole, and twice changes nothing. */
+@QuarkusTest
+class SimulatorPayloadLoadTest {
+
+    @Inject
+    Databases databases;
+
+    @Inject
+    ReplicationBatches batches;
+
+    @Inject
+    PayloadLoader loader;
+
+    @Test
+    void aSimulatedSitesDayLoadsEveryRecordAndReloadsWithoutChange() throws Exception {
+        SiteSpec spec = SiteSpec.of((int) (System.nanoTime() % 100_000), 7, 5, 20, 1);
+        long siteId = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                siteId, spec.name(), "127.0.0.1", 8093, false, true, "READY", Instant.now());
+        Path file = Files.createTempFile("sim-", ".ndjson.gz");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new ActivityGenerator(spec).writeBatch(1, RecordTypes.ALL, new NdjsonPayloadOut(out));
+        }
+        int records = PayloadReader.verify(file).records();
+        assertThat(records).isPositive();
+
+        long batch = batches.recordDownloaded(siteId, file).id();
+        LoadResult first = loader.load(batch, EnumSet.allOf(RecordType.class));
+        assertThat(first.loaded()).as(String.valueOf(first.reason())).isTrue();
+        assertThat(first.records()).isEqualTo(records);
+        assertThat(first.inserted()).isPositive();
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USER_SESSIONS WHERE SITE_ID = ?", siteId)).isPositive();
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM PRINTERS WHERE SITE_ID = ?", siteId)).isEqualTo(5);
+
+        LoadResult again = loader.load(batch, EnumSet.allOf(RecordType.class));
+        assertThat(again.loaded()).isTrue();
+        assertThat(again.inserted()).isZero();
+    }
+}
