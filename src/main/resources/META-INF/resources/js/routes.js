@@ -20,6 +20,7 @@ export const SETTINGS_MENU = [
   { key: 'settings/log', section: 'log', title: 'settings.log', icon: 'log', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/system', section: 'system', title: 'settings.system', icon: 'server', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/users', section: 'users', title: 'settings.users', icon: 'users', right: 'MANAGE_SETTINGS', load: settingsForm },
+  { key: 'settings/replication', section: 'replication', title: 'settings.replication', icon: 'sites', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/usersync', title: 'settings.usersync', icon: 'refresh', right: 'MANAGE_SETTINGS', load: () => import('./pages/usersync.js') },
   { key: 'settings/auth-servers', title: 'settings.authServers', icon: 'key', right: 'MANAGE_SETTINGS', load: () => import('./pages/auth-servers.js') },
   { key: 'settings/rights', title: 'settings.rights', icon: 'shield', right: 'ADMINISTRATOR', load: () => import('./pages/rights.js') },

@@ -33,6 +33,14 @@ public final class SettingsCatalog {
                 SettingDef.choice("general.csvDelimiter", ";", List.of(";", ",", "TAB", "|")),
                 SettingDef.of("security.communicationPassword", PASSWORD, "", false),
                 SettingDef.bool("privacy.jobPrivacy", false).asReadOnly()));
+        // 6.9 Data replication from sites: sessions and printers always, the rest by choice
+        SECTIONS.put("replication", List.of(
+                SettingDef.bool("replication.printerGroups", true),
+                SettingDef.bool("replication.printerEvents", true),
+                SettingDef.bool("replication.priceLists", true),
+                SettingDef.bool("replication.projects", true),
+                SettingDef.bool("replication.jobs", true),
+                SettingDef.bool("replication.tonerReplacement", true)));
         // 6.2 Personalization (the logo is a file, handled apart)
         SECTIONS.put("personalization", List.of(
                 SettingDef.of("personalization.dashboardMessage", MULTILINE, "", false),

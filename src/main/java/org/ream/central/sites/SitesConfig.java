@@ -11,4 +11,8 @@ public interface SitesConfig {
     /** Longest wait for a site's answer to the status call before it is shown as Unreachable. */
     @WithDefault("10s")
     Duration statusTimeout();
+
+    /** Longest wait for one payload of a site's download (the data of a day of a big site takes a while). */
+    @WithDefault("5m")
+    Duration downloadTimeout();
 }

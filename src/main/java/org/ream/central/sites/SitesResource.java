@@ -85,4 +85,16 @@ public class SitesResource {
         SiteStatus status = probe.check(id);
         return Map.of("id", id, "status", status.name());
     }
+
+    /** "Replicate data" (Actions menu of the Sites tab): downloads from this site now; its payloads are then loaded in the background. */
+    @POST
+    @Path("/{id}/replicate")
+    public Map<String, Object> replicate(@PathParam("id") long id) {
+        sites.endpoint(id); // 404 for an unknown site
+        org.ream.central.replication.ReplicationRuns.DownloadSummary s = replication.downloadAll(java.util.List.of(id));
+        return Map.of("id", id, "payloads", s.payloads(), "problems", s.problems());
+    }
+
+    @jakarta.inject.Inject
+    org.ream.central.replication.ReplicationRuns replication;
 }

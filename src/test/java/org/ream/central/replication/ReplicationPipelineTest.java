@@ -1,0 +1,126 @@
+package org.ream.central.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ream.central.persistence.Databases;
+import org.ream.central.security.Actor;
+import org.ream.central.settings.SettingsStore;
+import org.ream.central.sitesim.ActivityGenerator;
+import org.ream.central.sitesim.Misbehaviour;
+import org.ream.central.sitesim.RequestCheck;
+import org.ream.central.sitesim.SiteServer;
+import org.ream.central.sitesim.SiteSpec;
+
+/**
+ * Both phases against simulated sites over real HTTP, signed both ways: download into the data
+ * folder, load from the replication.loads queue; a failing site does not stop the others.
+ */
+@QuarkusTest
+class ReplicationPipelineTest {
+
+    static final String PASSWORD = "site-communication-secret";
+
+    @Inject
+    Databases databases;
+
+    @Inject
+    SettingsStore settings;
+
+    @Inject
+    ReplicationRuns runs;
+
+    ExecutorService executor;
+
+    @BeforeEach
+    void password() {
+        settings.write(Map.of("security.communicationPassword", PASSWORD), Actor.SYSTEM, "site password of the test", null);
+        executor = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    record Site(long id, SiteServer server, SiteSpec spec) {
+    }
+
+    Site site(Misbehaviour mode) throws java.io.IOException {
+        SiteSpec spec = SiteSpec.of((int) (Math.abs(System.nanoTime()) % 1_000_000), 11, 4, 12, 2);
+        SiteServer server = new SiteServer(new ActivityGenerator(spec), new InetSocketAddress("127.0.0.1", 0), executor,
+                RequestCheck.signedFor(spec.name(), PASSWORD)).start();
+        server.misbehave(mode, false);
+        long id = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, spec.name(), "127.0.0.1", server.port(), false, true, "UNKNOWN", Instant.now());
+        return new Site(id, server, spec);
+    }
+
+    String column(String column, long siteId) {
+        return databases.mainJdbc().one("SELECT " + column + " FROM SITES WHERE ID = ?", rs -> rs.getString(1), siteId).map(String::trim).orElse(null);
+    }
+
+    long sessions(long siteId) {
+        return databases.mainJdbc().count("SELECT COUNT(*) FROM USER_SESSIONS WHERE SITE_ID = ?", siteId);
+    }
+
+    @Test
+    void goodSitesAreDownloadedAndLoadedWhileFailingOnesShowTheirError() throws Exception {
+        Site good = site(Misbehaviour.NONE);
+        Site broken = site(Misbehaviour.ERROR_500);
+        Site corrupt = site(Misbehaviour.CORRUPT_LINE);
+        try {
+            ReplicationRuns.DownloadSummary s = runs.downloadAll(List.of(good.id(), broken.id(), corrupt.id()));
+            assertThat(s.payloads()).isGreaterThanOrEqualTo(2); // the good site's two days, the corrupt site's payloads
+            assertThat(s.problems()).anyMatch(p -> p.startsWith(broken.spec().name()));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> "OK".equals(column("REPLICATION_STATUS", good.id())));
+            assertThat(sessions(good.id())).isPositive();
+            assertThat(column("STATUS", good.id())).isEqualTo("READY");
+            assertThat(column("DOWNLOAD_STATUS", good.id())).isEqualTo("OK");
+
+            assertThat(column("STATUS", broken.id())).isEqualTo("ERROR");
+            assertThat(column("DOWNLOAD_STATUS", broken.id())).isEqualTo("ERROR");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> "ERROR".equals(column("REPLICATION_STATUS", corrupt.id())));
+            assertThat(sessions(corrupt.id())).as("nothing of a corrupt payload is loaded").isZero();
+
+            // The next run asks after the last cursor: nothing new, nothing changes.
+            long before = sessions(good.id());
+            ReplicationRuns.DownloadSummary again = runs.downloadAll(List.of(good.id()));
+            assertThat(again.payloads()).isZero();
+            assertThat(sessions(good.id())).isEqualTo(before);
+        } finally {
+            good.server().close();
+            broken.server().close();
+            corrupt.server().close();
+        }
+    }
+
+    @Test
+    void aWrongCommunicationPasswordIsRefusedByTheSite() throws Exception {
+        Site site = site(Misbehaviour.NONE);
+        try {
+            settings.write(Map.of("security.communicationPassword", "not-the-site-password"), Actor.SYSTEM, "wrong password", null);
+            ReplicationRuns.DownloadSummary s = runs.downloadAll(List.of(site.id()));
+            assertThat(s.payloads()).isZero();
+            assertThat(s.problems()).anyMatch(p -> p.contains("401"));
+            assertThat(column("DOWNLOAD_STATUS", site.id())).isEqualTo("ERROR");
+        } finally {
+            site.server().close();
+        }
+    }
+}
