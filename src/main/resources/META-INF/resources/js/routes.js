@@ -5,7 +5,7 @@ const settingsForm = () => import('./pages/settings.js');
 export const MAIN_MENU = [
   { key: 'home', title: 'nav.home', icon: 'home', load: () => import('./pages/home.js') },
   { key: 'users', title: 'nav.users', icon: 'users', right: 'MANAGE_USERS', load: () => import('./pages/users.js') },
-  { key: 'sites', title: 'nav.sites', icon: 'sites', right: 'MANAGE_SETTINGS', load: later },
+  { key: 'sites', title: 'nav.sites', icon: 'sites', right: 'MANAGE_SETTINGS', load: () => import('./pages/sites.js') },
   { key: 'reports', title: 'nav.reports', icon: 'reports', right: 'MANAGE_REPORTS', load: later },
   { key: 'log', title: 'nav.log', icon: 'log', right: 'VIEW_LOG', load: () => import('./pages/log.js') },
   { key: 'audit', title: 'nav.audit', icon: 'audit', right: 'ADMINISTRATOR', load: () => import('./pages/audit.js') },

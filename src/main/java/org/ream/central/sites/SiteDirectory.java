@@ -413,7 +413,9 @@ public class SiteDirectory {
         if (id == null) {
             return json.createObjectNode();
         }
-        return read(Jdbc.query(c, "SELECT CONFIG FROM SITES WHERE ID = ?", rs -> rs.getString(1), id).stream().findFirst().orElse(null));
+        // A site added by hand has no settings yet (CONFIG NULL): an empty object, not an error.
+        List<String> rows = Jdbc.query(c, "SELECT CONFIG FROM SITES WHERE ID = ?", rs -> rs.getString(1), id);
+        return read(rows.isEmpty() ? null : rows.get(0));
     }
 
     private ObjectNode read(String text) {

@@ -156,7 +156,7 @@ class WebUiTest {
             browser.visible("#main .page-title");
             browser.settled();
             visited.add(key);
-            if (List.of("sites", "reports").contains(key)) {
+            if (List.of("reports").contains(key)) {
                 browser.textContains("[data-test=coming-later]", "Coming in a later version");
             }
         }
