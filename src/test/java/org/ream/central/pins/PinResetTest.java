@@ -38,17 +38,25 @@ class PinResetTest {
 
     SmtpReceiver smtp;
 
+    /** The settings as they were, written back after each test: the test classes share one database. */
+    Map<String, String> before;
+
     @BeforeEach
     void mailServer() {
         smtp = SmtpReceiver.smtp().start();
         Map<String, String> values = new HashMap<>(smtp.settings(SmtpSecurity.PREFER_STARTTLS, false));
         values.put("pin.resetMailMessage", "Your code is %code%, %realname%.");
         values.put("pin.mailMessage", "Your new PIN is %pin%.");
+        before = new HashMap<>();
+        for (String key : values.keySet()) {
+            before.put(key, settings.get(key));
+        }
         settings.write(values, Actor.SYSTEM, "PIN reset test", null);
     }
 
     @AfterEach
     void stop() {
+        settings.write(before, Actor.SYSTEM, "PIN reset test: settings back", null);
         smtp.stop();
     }
 

@@ -101,7 +101,8 @@ class ScheduleApiTest {
         Api.admin().get("/api/schedules/tasks").then().statusCode(200)
                 .body("find { it.key == 'auditExport' }.addable", equalTo(true))
                 .body("find { it.key == 'historyDeletion' }.addable", equalTo(false))
-                .body("find { it.key == 'replication' }.available", equalTo(false))
+                .body("find { it.key == 'replication' }.available", equalTo(true))
+                .body("find { it.key == 'userSync' }.addable", equalTo(true))
                 .body("find { it.key == 'healthCheck' }.available", equalTo(true));
     }
 
@@ -289,11 +290,13 @@ class ScheduleApiTest {
                 .getLong("find { it.name == 'Data replication from sites' }.id");
         Api.admin().body("{\"notifyTo\":[\"quiet@example.org\"],\"notifyOnlyProblems\":true}").put("/api/schedules/" + replication)
                 .then().statusCode(200);
+        // A site that cannot be reached makes the replication run a WARNING (a problem worth a mail).
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                databases.newId(), "Unreachable " + System.nanoTime(), "127.0.0.1", 1, false, true, "UNKNOWN", java.time.Instant.now());
         long warned = Api.admin().post("/api/schedules/" + replication + "/run").then().statusCode(202).extract().jsonPath().getLong("runId");
         JsonPath run = awaitRunFinished(replication, warned);
-        // Not implemented yet, and says so rather than pretending.
         assertThat(run.getString("status")).isEqualTo("WARNING");
-        assertThat(run.getString("message")).contains("Not available yet");
+        assertThat(run.getString("message")).contains("Problems");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !mail.to("quiet@example.org").isEmpty());
         assertThat(mail.to("quiet@example.org")).singleElement()

@@ -165,7 +165,7 @@ class UserSyncRunTest {
         org.ream.central.mail.SmtpReceiver smtp = org.ream.central.mail.SmtpReceiver.smtp().start();
         Map<String, String> mailSettings = new HashMap<>(smtp.settings(org.ream.central.notification.SmtpSecurity.PREFER_STARTTLS, false));
         mailSettings.put("general.adminEmail", "admin@example.org");
-        settings.write(mailSettings, Actor.SYSTEM, "SMTP server of the test", null);
+        Map<String, String> before = swapSettings(mailSettings);
         long source = ldapSource(ou, Map.of("deactivateMissing", true, "maxDeactivations", 1), Map.of());
         JsonPath added = run(source, false);
         assertThat(added.getInt("added")).isEqualTo(3);
@@ -187,8 +187,19 @@ class UserSyncRunTest {
                     "text/plain")).contains("ADD " + names.get(0));
             admin().body(Map.of("to", List.of("not an address"))).post("/api/user-sync/runs/" + added.getLong("id") + "/mail").then().statusCode(400);
         } finally {
+            settings.write(before, Actor.SYSTEM, "settings back after the test", null);
             smtp.stop();
         }
+    }
+
+    /** Writes test settings and answers what they were, to write back: the test classes share one database. */
+    Map<String, String> swapSettings(Map<String, String> values) {
+        Map<String, String> before = new HashMap<>();
+        for (String key : values.keySet()) {
+            before.put(key, settings.get(key));
+        }
+        settings.write(values, Actor.SYSTEM, "settings of the test", null);
+        return before;
     }
 
     @Test
@@ -231,7 +242,7 @@ class UserSyncRunTest {
         org.ream.central.mail.SmtpReceiver smtp = org.ream.central.mail.SmtpReceiver.smtp().start();
         Map<String, String> values = new HashMap<>(smtp.settings(org.ream.central.notification.SmtpSecurity.PREFER_STARTTLS, false));
         values.put("pin.generateForNew", "true");
-        settings.write(values, Actor.SYSTEM, "PINs for synchronised users", null);
+        Map<String, String> before = swapSettings(values);
         try {
             String ou = "ou=" + unique("unit") + "," + TestDirectory.PEOPLE;
             directory.server.add("dn: " + ou, "objectClass: organizationalUnit", "ou: " + ou.substring(3, ou.indexOf(',')));
@@ -247,7 +258,7 @@ class UserSyncRunTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().stream()
                     .anyMatch(m -> org.ream.central.mail.SmtpReceiver.part(m, "text/plain").contains(withMail)));
         } finally {
-            settings.write(Map.of("pin.generateForNew", "false"), Actor.SYSTEM, "PINs for synchronised users", null);
+            settings.write(before, Actor.SYSTEM, "settings back after the test", null);
             smtp.stop();
         }
     }
