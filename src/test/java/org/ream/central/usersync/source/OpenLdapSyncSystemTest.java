@@ -214,6 +214,9 @@ class OpenLdapSyncSystemTest {
         // modrdn keeps the entryUUID: the user is renamed, not added, and keeps its groups (memberof-refint follows the rename).
         String grace = unique("grace");
         long adaId = databases.mainJdbc().one("SELECT ID FROM USERS WHERE USERNAME = ?", rs -> rs.getLong(1), ada).orElseThrow();
+        // A second later than the entries' creation (modifyTimestamp has whole seconds), so the delta
+        // run below can tell the renamed entry from the untouched ones whatever the machine's speed.
+        Thread.sleep(1100);
         try (LDAPConnection c = root()) {
             c.modifyDN("uid=" + ada + "," + ou, "uid=" + grace, true);
         }
