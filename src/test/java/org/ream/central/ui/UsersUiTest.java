@@ -135,8 +135,12 @@ class UsersUiTest {
         browser.driver.findElement(By.cssSelector("[data-test=user-lock]")).click();
         browser.await().until(d -> databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE ID = ? AND LOCKED_AT IS NULL", userId) == 1);
 
-        // Give them a password in the user panel (8.4.1).
-        new org.openqa.selenium.interactions.Actions(browser.driver).doubleClick(browser.visible(".users-table tbody tr[data-id]")).perform();
+        // Give them a password in the user panel (8.4.1), once the table shows the unlocked row (it is drawn again).
+        browser.await().until(d -> !d.findElement(By.cssSelector(".users-table")).getText().contains("Locked"));
+        browser.await().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            new org.openqa.selenium.interactions.Actions(browser.driver).doubleClick(d.findElement(By.cssSelector(".users-table tbody tr[data-id]"))).perform();
+            return !browser.all(".side-panel [data-test=user-new-password]").isEmpty();
+        });
         type(".side-panel [data-test=user-new-password]", "Alice-Pass-2026");
         browser.driver.findElement(By.cssSelector(".side-panel [data-test=user-set-password]")).click();
         browser.await().until(d -> org.ream.central.security.PasswordHasher.verify("Alice-Pass-2026",
