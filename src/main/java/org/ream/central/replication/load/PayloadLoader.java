@@ -161,11 +161,12 @@ public class PayloadLoader {
                 ofType.put(r.id(), r);
             }
             for (Map.Entry<RecordType, Map<String, PayloadRecord>> e : byType.entrySet()) {
-                int[] iu = upsert(c, batch.siteId(), ReplicatedModel.table(e.getKey()), new ArrayList<>(e.getValue().values()), created);
-                inserted += iu[0];
-                updated += iu[1];
+                Upserted u = upsert(c, batch.siteId(), ReplicatedModel.table(e.getKey()), new ArrayList<>(e.getValue().values()), created);
+                inserted += u.inserted();
+                updated += u.updated();
                 if (e.getKey() == RecordType.PRINTER) {
-                    replaceGroupLinks(c, batch.siteId(), e.getValue().values());
+                    // Only printers that were inserted or changed: an unchanged one keeps its links untouched.
+                    replaceGroupLinks(c, batch.siteId(), e.getValue().values().stream().filter(r -> u.changed().contains(r.id())).toList());
                 }
             }
             Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?, SKIPPED_COUNT = ? WHERE ID = ?",
@@ -180,29 +181,49 @@ public class PayloadLoader {
         chunkCommitted(batch.id(), tally.processed);
     }
 
-    /** Update-then-insert: rows the batched UPDATE did not find are inserted. Returns {inserted, updated}. */
-    private int[] upsert(Connection c, long siteId, ReplicatedTable table, List<PayloadRecord> records, Instant created) throws SQLException {
+    /** Ids looked up per query: the chunk's ids of one type, padded to this size so that the statement is always the same one. */
+    static final int LOOKUP_BATCH = 500;
+
+    /**
+     * Compare, then write: the rows already there are read with their record hash (the site's
+     * record as sent); a new record is inserted, a changed one updated, an unchanged one left
+     * alone, so loading a payload again writes nothing. Returns {inserted, updated}; records
+     * that matched a row with the same hash are in neither.
+     */
+    private record Upserted(int inserted, int updated, java.util.Set<String> changed) {
+    }
+
+    private Upserted upsert(Connection c, long siteId, ReplicatedTable table, List<PayloadRecord> records, Instant created) throws SQLException {
         List<Column> cols = table.columns();
         StringBuilder set = new StringBuilder();
-        StringBuilder names = new StringBuilder("ID, SITE_ID, SITE_RECORD_ID");
-        StringBuilder marks = new StringBuilder("?, ?, ?");
+        StringBuilder names = new StringBuilder("ID, SITE_ID, SITE_RECORD_ID, RECORD_HASH");
+        StringBuilder marks = new StringBuilder("?, ?, ?, ?");
         for (Column col : cols) {
-            set.append(set.isEmpty() ? "" : ", ").append(col.name()).append(" = ?");
+            set.append(col.name()).append(" = ?, ");
             names.append(", ").append(col.name());
             marks.append(", ?");
         }
         if (table.userReference()) {
-            set.append(", USER_ID = ?");
+            set.append("USER_ID = ?, ");
             names.append(", USER_ID");
             marks.append(", ?");
         }
+        set.append("RECORD_HASH = ?");
         String updateSql = "UPDATE " + table.table() + " SET " + set + " WHERE SITE_ID = ? AND SITE_RECORD_ID = ?";
         String insertSql = "INSERT INTO " + table.table() + " (" + names + ") VALUES (" + marks + ")";
 
-        List<Object[]> values = new ArrayList<>(records.size());
-        List<Object[]> updates = new ArrayList<>(records.size());
+        Map<String, String> existing = existingHashes(c, siteId, table.table(), records);
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        java.util.Set<String> changed = new java.util.HashSet<>();
         Map<String, Long> users = new HashMap<>();
         for (PayloadRecord r : records) {
+            String hash = hash(r);
+            boolean known = existing.containsKey(r.id());
+            if (known && hash.equals(existing.get(r.id()))) {
+                continue;
+            }
+            changed.add(r.id());
             Object[] v = mapped(table, r, created);
             if (table.userReference()) {
                 Object[] withUser = Arrays.copyOf(v, v.length + 1);
@@ -210,36 +231,65 @@ public class PayloadLoader {
                 withUser[v.length] = name == null ? null : users.computeIfAbsent(name, n -> userId(c, n));
                 v = withUser;
             }
-            values.add(v);
-            Object[] u = Arrays.copyOf(v, v.length + 2);
-            u[v.length] = siteId;
-            u[v.length + 1] = r.id();
-            updates.add(u);
-        }
-        int[] updatedCounts = batch(c, updateSql, updates);
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < updatedCounts.length; i++) {
-            if (updatedCounts[i] == Statement.SUCCESS_NO_INFO) {
-                throw new IllegalStateException("the database driver gives no update counts for batches");
-            }
-            if (updatedCounts[i] == 0) {
-                missing.add(i);
-            }
-        }
-        if (!missing.isEmpty()) {
-            List<Object[]> inserts = new ArrayList<>(missing.size());
-            for (int i : missing) {
-                Object[] v = values.get(i);
-                Object[] row = new Object[v.length + 3];
+            if (known) {
+                Object[] u = Arrays.copyOf(v, v.length + 3);
+                u[v.length] = hash;
+                u[v.length + 1] = siteId;
+                u[v.length + 2] = r.id();
+                updates.add(u);
+            } else {
+                Object[] row = new Object[v.length + 4];
                 row[0] = databases.newId();
                 row[1] = siteId;
-                row[2] = records.get(i).id();
-                System.arraycopy(v, 0, row, 3, v.length);
+                row[2] = r.id();
+                row[3] = hash;
+                System.arraycopy(v, 0, row, 4, v.length);
                 inserts.add(row);
             }
+        }
+        if (!updates.isEmpty()) {
+            batch(c, updateSql, updates);
+        }
+        if (!inserts.isEmpty()) {
             batch(c, insertSql, inserts);
         }
-        return new int[] {missing.size(), records.size() - missing.size()};
+        return new Upserted(inserts.size(), updates.size(), changed);
+    }
+
+    /** SITE_RECORD_ID to RECORD_HASH of the rows already there for these records. */
+    private static Map<String, String> existingHashes(Connection c, long siteId, String table, List<PayloadRecord> records) throws SQLException {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < LOOKUP_BATCH; i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        String sql = "SELECT SITE_RECORD_ID, RECORD_HASH FROM " + table + " WHERE SITE_ID = ? AND SITE_RECORD_ID IN (" + in + ")";
+        Map<String, String> out = new HashMap<>();
+        for (int from = 0; from < records.size(); from += LOOKUP_BATCH) {
+            List<PayloadRecord> part = records.subList(from, Math.min(records.size(), from + LOOKUP_BATCH));
+            Object[] params = new Object[LOOKUP_BATCH + 1];
+            params[0] = siteId;
+            for (int i = 0; i < LOOKUP_BATCH; i++) {
+                params[i + 1] = part.get(Math.min(i, part.size() - 1)).id(); // padded with the last id
+            }
+            Jdbc.query(c, sql, rs -> out.put(rs.getString(1), rs.getString(2)), params);
+        }
+        return out;
+    }
+
+    /** SHA-256 of the record as the site sent it (type, id and fields), hex. */
+    static String hash(PayloadRecord r) {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update(r.type().wireName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(r.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(r.fields().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     private Object[] mapped(ReplicatedTable table, PayloadRecord r, Instant created) {

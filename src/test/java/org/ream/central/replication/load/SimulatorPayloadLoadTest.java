@@ -55,5 +55,6 @@ class SimulatorPayloadLoadTest {
         LoadResult again = loader.load(batch, EnumSet.allOf(RecordType.class));
         assertThat(again.loaded()).isTrue();
         assertThat(again.inserted()).isZero();
+        assertThat(again.updated()).isZero();
     }
 }
