@@ -19,6 +19,12 @@ public record SyncOptions(boolean addNewUsers, boolean deactivateMissing, boolea
         boolean pairByPersonalNumber, boolean ignoreSyncSource, boolean addDomain, String domain, FieldMode cards, FieldMode pins,
         FieldMode groups, FieldMode delegates, int maxDeactivations, int maxDeactivationPercent) {
 
+    /** The same options with other field modes (a source that does not deliver a field does not synchronise it). */
+    public SyncOptions withModes(FieldMode cards, FieldMode pins, FieldMode groups, FieldMode delegates) {
+        return new SyncOptions(addNewUsers, deactivateMissing, lowerCaseUserNames, useAuthServer, pairByPersonalNumber, ignoreSyncSource, addDomain,
+                domain, cards, pins, groups, delegates, maxDeactivations, maxDeactivationPercent);
+    }
+
     public static SyncOptions defaults() {
         return new SyncOptions(true, false, false, false, false, false, false, null, FieldMode.FULL_SYNC, FieldMode.ADD_NEW, FieldMode.FULL_SYNC,
                 FieldMode.FULL_SYNC, 0, 0);

@@ -398,6 +398,12 @@ public class SiteDirectory {
 
     /** Address, port, secure flag and name of a site, for calls to it. */
     public record Endpoint(long id, String name, String address, int port, boolean secure) {
+
+        /** The URI of a call to the site (an IPv6 address in brackets). */
+        public java.net.URI uri(String pathAndQuery) {
+            String host = address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+            return java.net.URI.create((secure ? "https" : "http") + "://" + host + ":" + port + pathAndQuery);
+        }
     }
 
     public Endpoint endpoint(long id) {

@@ -34,6 +34,13 @@ public class SiteKeyring {
         return own == null || own.isEmpty() ? systemPassword() : secrets.open(own);
     }
 
+    /** A GET to a site, signed with its communication password (docs/site-protocol.md, "Identity and signing"). */
+    public java.net.http.HttpRequest.Builder signedGet(SiteDirectory.Endpoint site, String password, String pathAndQuery, java.time.Duration timeout) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(site.uri(pathAndQuery)).timeout(timeout).GET();
+        signature.headers(site.name(), password, "GET", pathAndQuery, new byte[0]).forEach(request::header);
+        return request;
+    }
+
     String seal(String password) {
         return secrets.seal(password);
     }

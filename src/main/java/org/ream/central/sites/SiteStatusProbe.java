@@ -3,12 +3,10 @@ package org.ream.central.sites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import org.ream.central.logging.SystemLog;
 
 /**
@@ -48,11 +46,7 @@ public class SiteStatusProbe {
 
     private SiteStatus ask(SiteDirectory.Endpoint site, Duration timeout) {
         String password = keyring.passwordOf(sites.keyOf(site.name()).orElseThrow());
-        URI uri = URI.create((site.secure() ? "https" : "http") + "://" + hostForUri(site.address()) + ":" + site.port() + STATUS_PATH);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-        for (Map.Entry<String, String> h : keyring.signature().headers(site.name(), password, "GET", STATUS_PATH, new byte[0]).entrySet()) {
-            request.header(h.getKey(), h.getValue());
-        }
+        HttpRequest.Builder request = keyring.signedGet(site, password, STATUS_PATH, timeout);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
             HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -63,9 +57,5 @@ public class SiteStatusProbe {
             Thread.currentThread().interrupt();
             return SiteStatus.UNREACHABLE;
         }
-    }
-
-    private static String hostForUri(String address) {
-        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
     }
 }

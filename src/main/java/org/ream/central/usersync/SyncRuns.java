@@ -70,20 +70,14 @@ public class SyncRuns {
 
     /** Queues a run of the given sources (all enabled ones when empty). */
     public SyncRun queue(List<Long> sourceIds, boolean dryRun, boolean full, Actor actor) {
-        List<Long> ids = resolve(sourceIds);
-        long id = databases.newId();
-        databases.mainJdbc().update("INSERT INTO SYNC_RUNS (ID, SOURCE_IDS, DRY_RUN, FULL_RUN, STATUS, PHASE, STARTED_AT, TRIGGERED_BY)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, join(ids), dryRun, full, SyncRun.QUEUED, "Queued", Instant.now(), actor.username());
+        long id = insert(sourceIds, dryRun, full, actor.username());
         producer.sendBody(ENQUEUE, Long.toString(id));
         return get(id);
     }
 
     /** A run carried out here and now (the task scheduler's User Synchronization, already on a queue of its own). */
     public SyncRun runNow(List<Long> sourceIds, boolean full, String triggeredBy) {
-        List<Long> ids = resolve(sourceIds);
-        long id = databases.newId();
-        databases.mainJdbc().update("INSERT INTO SYNC_RUNS (ID, SOURCE_IDS, DRY_RUN, FULL_RUN, STATUS, PHASE, STARTED_AT, TRIGGERED_BY)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, join(ids), false, full, SyncRun.QUEUED, "Queued", Instant.now(), triggeredBy);
+        long id = insert(sourceIds, false, full, triggeredBy);
         if (!inProgress.add(id)) {
             throw new IllegalStateException("run " + id + " is already in progress");
         }
@@ -93,6 +87,15 @@ public class SyncRuns {
             inProgress.remove(id);
         }
         return get(id);
+    }
+
+    /** A QUEUED run of the sources (resolved and checked first: bad ids are refused before anything is written). */
+    private long insert(List<Long> sourceIds, boolean dryRun, boolean full, String triggeredBy) {
+        List<Long> ids = resolve(sourceIds);
+        long id = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SYNC_RUNS (ID, SOURCE_IDS, DRY_RUN, FULL_RUN, STATUS, PHASE, STARTED_AT, TRIGGERED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, join(ids), dryRun, full, SyncRun.QUEUED, "Queued", Instant.now(), triggeredBy);
+        return id;
     }
 
     private List<Long> resolve(List<Long> sourceIds) {

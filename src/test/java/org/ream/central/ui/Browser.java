@@ -71,6 +71,13 @@ final class Browser implements AutoCloseable {
         return await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Replaces the text of a visible input. */
+    void type(String css, String text) {
+        WebElement e = visible(css);
+        e.clear();
+        e.sendKeys(text);
+    }
+
     void gone(String css) {
         await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
     }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.ream.central.persistence.Databases;
 import org.ream.central.security.Actor;
@@ -62,12 +61,6 @@ class SitesUiTest {
         }
     }
 
-    private void type(String css, String text) {
-        WebElement e = browser.visible(css);
-        e.clear();
-        e.sendKeys(text);
-    }
-
     @Test
     void checkStatusReplicateDataAndEditTheSite() throws Exception {
         settings.write(Map.of("security.communicationPassword", PASSWORD), Actor.SYSTEM, "site password of the UI test", null);
@@ -80,8 +73,8 @@ class SitesUiTest {
                     id, spec.name(), "127.0.0.1", server.port(), false, true, "UNKNOWN", Instant.now());
 
             browser.driver.get(root + "#/login");
-            type("#login-username", "*admin");
-            type("#login-password", "1234");
+            browser.type("#login-username", "*admin");
+            browser.type("#login-password", "1234");
             browser.driver.findElement(By.id("login-submit")).click();
             browser.visible(".topbar");
             browser.driver.get(root + "#/sites");
@@ -103,12 +96,12 @@ class SitesUiTest {
             browser.settled();
             browser.textContains("tr[data-id='" + id + "']", "OK");
             new Actions(browser.driver).doubleClick(browser.visible("tr[data-id='" + id + "']")).perform();
-            type(".side-panel [data-test=site-description]", "Head office, 3 printers");
-            type(".side-panel [data-test=site-client-ranges]", "10.0.0.0/33");
+            browser.type(".side-panel [data-test=site-description]", "Head office, 3 printers");
+            browser.type(".side-panel [data-test=site-client-ranges]", "10.0.0.0/33");
             browser.driver.findElement(By.cssSelector("[data-test=site-save]")).click();
             browser.visible(".side-panel .has-error .field-error");
             assertThat(column("DESCRIPTION", id)).isNull();
-            type(".side-panel [data-test=site-client-ranges]", "10.0.0.0/8");
+            browser.type(".side-panel [data-test=site-client-ranges]", "10.0.0.0/8");
             browser.driver.findElement(By.cssSelector("[data-test=site-save]")).click();
             browser.gone(".side-panel");
             assertThat(column("DESCRIPTION", id)).isEqualTo("Head office, 3 printers");

@@ -66,12 +66,6 @@ class UserSyncUiTest {
         browser.driver.get(root + "#/" + hash);
     }
 
-    private void type(String css, String text) {
-        WebElement e = browser.visible(css);
-        e.clear();
-        e.sendKeys(text);
-    }
-
     private long usersNamed(List<String> logins) {
         return databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME IN (?, ?, ?) AND DELETED_AT IS NULL", logins.toArray());
     }
@@ -94,8 +88,8 @@ class UserSyncUiTest {
         String name = "UI CSV " + suffix;
 
         open("login");
-        type("#login-username", "*admin");
-        type("#login-password", "1234");
+        browser.type("#login-username", "*admin");
+        browser.type("#login-password", "1234");
         browser.driver.findElement(By.id("login-submit")).click();
         browser.visible(".topbar");
 
@@ -112,19 +106,19 @@ class UserSyncUiTest {
         assertThat(browser.visible(".side-panel [data-test=sync-encoding]").getAttribute("value")).isEqualTo("UTF-8");
         assertThat(browser.all(".side-panel label[for]")).as("every field has a label")
                 .allSatisfy(l -> assertThat(l.getText()).doesNotStartWith("usersync.").isNotBlank());
-        type(".side-panel [data-test=sync-name]", name);
-        type(".side-panel [data-test=sync-file]", csv.toString());
-        type(".side-panel [data-test=sync-delimiter]", ";");
+        browser.type(".side-panel [data-test=sync-name]", name);
+        browser.type(".side-panel [data-test=sync-file]", csv.toString());
+        browser.type(".side-panel [data-test=sync-delimiter]", ";");
 
         // A bad encoding is refused next to its field, and nothing is saved.
-        type(".side-panel [data-test=sync-encoding]", "klingon-8");
+        browser.type(".side-panel [data-test=sync-encoding]", "klingon-8");
         browser.driver.findElement(By.cssSelector("[data-test=sync-save]")).click();
         browser.textContains(".side-panel [data-field=encoding].has-error .field-error", "klingon-8");
         assertThat(browser.visible(".side-panel [data-test=sync-encoding]").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.all(".side-panel .has-error")).hasSize(1);
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM SYNC_SOURCES WHERE NAME = ?", name)).isZero();
 
-        type(".side-panel [data-test=sync-encoding]", "UTF-8");
+        browser.type(".side-panel [data-test=sync-encoding]", "UTF-8");
         browser.driver.findElement(By.cssSelector("[data-test=sync-save]")).click();
         browser.gone(".side-panel");
         browser.textContains(".page-usersync .table-card:not([data-test]) tbody", name);
@@ -170,7 +164,7 @@ class UserSyncUiTest {
                 download.getAttribute("href"));
         assertThat(String.valueOf(disposition)).startsWith("200 attachment");
         // An address that is not one is refused; the log is not mailed.
-        type(".side-panel [data-test=sync-log-mail-to]", "not an address");
+        browser.type(".side-panel [data-test=sync-log-mail-to]", "not an address");
         // A toast may lie over the panel's footer: it lets the click through.
         browser.driver.findElement(By.cssSelector(".side-panel [data-test=sync-log-mail]")).click();
         browser.textContains(".toast-error", "to:");

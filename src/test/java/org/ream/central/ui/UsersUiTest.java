@@ -62,17 +62,11 @@ class UsersUiTest {
         browser.driver.get(root + "#/" + hash);
     }
 
-    private void type(String css, String text) {
-        WebElement e = browser.visible(css);
-        e.clear();
-        e.sendKeys(text);
-    }
-
     @Test
     void addUserPutInGroupMakeManagerGrantRightLockAndUnlock() {
         open("login");
-        type("#login-username", "*admin");
-        type("#login-password", "1234");
+        browser.type("#login-username", "*admin");
+        browser.type("#login-password", "1234");
         browser.driver.findElement(By.id("login-submit")).click();
         browser.visible(".topbar");
 
@@ -80,9 +74,9 @@ class UsersUiTest {
         open("users");
         browser.settled();
         browser.visible("[data-test=user-add]").click();
-        type(".side-panel [data-test=user-username]", "ui-alice");
-        type(".side-panel [data-test=user-fullName]", "Alice Martin");
-        type(".side-panel [data-test=user-email]", "alice@example.org");
+        browser.type(".side-panel [data-test=user-username]", "ui-alice");
+        browser.type(".side-panel [data-test=user-fullName]", "Alice Martin");
+        browser.type(".side-panel [data-test=user-email]", "alice@example.org");
         browser.driver.findElement(By.cssSelector("[data-test=user-save]")).click();
         browser.textContains(".users-table", "ui-alice");
         long userId = databases.mainJdbc().count("SELECT ID FROM USERS WHERE USERNAME = ?", "ui-alice");
@@ -91,7 +85,7 @@ class UsersUiTest {
 
         // A duplicate user name is refused next to the field, and nothing is saved.
         browser.driver.findElement(By.cssSelector("[data-test=user-add]")).click();
-        type(".side-panel [data-test=user-username]", "ui-alice");
+        browser.type(".side-panel [data-test=user-username]", "ui-alice");
         browser.driver.findElement(By.cssSelector("[data-test=user-save]")).click();
         browser.visible(".side-panel .has-error .field-error");
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USERS WHERE USERNAME = ?", "ui-alice")).isEqualTo(1);
@@ -100,7 +94,7 @@ class UsersUiTest {
         // Put them in a new group and make them its manager.
         open("users/groups");
         browser.visible("[data-test=group-add]").click();
-        type("[data-test=new-group-name]", "UI Group");
+        browser.type("[data-test=new-group-name]", "UI Group");
         browser.driver.findElement(By.cssSelector("dialog [type=submit]")).click();
         browser.visible("[data-test=group-name]");
         WebElement member = browser.visible("[data-test=group-add-member]");
@@ -117,7 +111,7 @@ class UsersUiTest {
         // Grant a right.
         open("settings/rights");
         browser.visible("[data-test=right-add-MANAGE_REPORTS]").click();
-        type("dialog [data-test=right-user]", "ui-alice");
+        browser.type("dialog [data-test=right-user]", "ui-alice");
         browser.driver.findElement(By.cssSelector("dialog [type=submit]")).click();
         browser.textContains("[data-right=MANAGE_REPORTS]", "ui-alice");
         assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM RIGHT_GRANTS WHERE USER_ID = ? AND RIGHT_CODE = ?", userId, "MANAGE_REPORTS")).isEqualTo(1);
@@ -125,7 +119,7 @@ class UsersUiTest {
         // Lock and unlock.
         open("users");
         browser.settled();
-        type("[data-test=user-search]", "ui-alice");
+        browser.type("[data-test=user-search]", "ui-alice");
         browser.await().until(d -> browser.all(".users-table tbody tr[data-id]").size() == 1);
         browser.driver.findElement(By.cssSelector(".users-table tbody tr[data-id]")).click();
         browser.driver.findElement(By.cssSelector("[data-test=user-lock]")).click();
@@ -141,7 +135,7 @@ class UsersUiTest {
             new org.openqa.selenium.interactions.Actions(browser.driver).doubleClick(d.findElement(By.cssSelector(".users-table tbody tr[data-id]"))).perform();
             return !browser.all(".side-panel [data-test=user-new-password]").isEmpty();
         });
-        type(".side-panel [data-test=user-new-password]", "Alice-Pass-2026");
+        browser.type(".side-panel [data-test=user-new-password]", "Alice-Pass-2026");
         browser.driver.findElement(By.cssSelector(".side-panel [data-test=user-set-password]")).click();
         browser.await().until(d -> org.ream.central.security.PasswordHasher.verify("Alice-Pass-2026",
                 databases.mainJdbc().one("SELECT PASSWORD_HASH FROM USERS WHERE ID = ?", rs -> rs.getString(1), userId).orElse(null)));

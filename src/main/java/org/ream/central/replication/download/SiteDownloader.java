@@ -3,7 +3,6 @@ package org.ream.central.replication.download;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ream.central.logging.SystemLog;
@@ -81,11 +78,7 @@ public class SiteDownloader {
             String cursor = lastCursor(siteId);
             String pathAndQuery = EXPORT_PATH + "?types=" + URLEncoder.encode(typeList, StandardCharsets.UTF_8)
                     + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-            URI uri = URI.create((site.secure() ? "https" : "http") + "://" + host(site.address()) + ":" + site.port() + pathAndQuery);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.downloadTimeout()).GET();
-            for (Map.Entry<String, String> h : keyring.signature().headers(site.name(), password, "GET", pathAndQuery, new byte[0]).entrySet()) {
-                request.header(h.getKey(), h.getValue());
-            }
+            HttpRequest.Builder request = keyring.signedGet(site, password, pathAndQuery, config.downloadTimeout());
             Path part = null;
             try {
                 Files.createDirectories(folder);
@@ -161,9 +154,5 @@ public class SiteDownloader {
                 // a stray .part file is removed by the system maintenance's tmp clean-up at worst
             }
         }
-    }
-
-    private static String host(String address) {
-        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
     }
 }

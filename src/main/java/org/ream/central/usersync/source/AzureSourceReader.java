@@ -56,9 +56,8 @@ public class AzureSourceReader implements SyncEngine.SourceReader, SyncSources.S
         SyncOptions o = source.options();
         PropertyMapping mapping = LdapSyncSettings.from(source.config(), AzureSourceReader::graphDefaults).mapping();
         boolean groups = !Boolean.TRUE.equals(source.config().get("ignoreGroups"));
-        return new SyncOptions(o.addNewUsers(), o.deactivateMissing(), o.lowerCaseUserNames(), o.useAuthServer(), o.pairByPersonalNumber(),
-                o.ignoreSyncSource(), o.addDomain(), o.domain(), mapping.template(UserProperty.CARDS).isPresent() ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC,
-                FieldMode.DO_NOT_SYNC, groups ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC, FieldMode.DO_NOT_SYNC, o.maxDeactivations(), o.maxDeactivationPercent());
+        return o.withModes(mapping.template(UserProperty.CARDS).isPresent() ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC, FieldMode.DO_NOT_SYNC,
+                groups ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC, FieldMode.DO_NOT_SYNC);
     }
 
     @Override

@@ -60,10 +60,9 @@ public class LdapSourceReader implements SyncEngine.SourceReader, SyncSources.So
         LdapSyncSettings rules = rules(source.config(), LdapSettings.LdapType.OPENLDAP);
         GroupRules g = rules.groups();
         boolean groups = g.importUnder() != null || g.fromAttribute() != null || g.fromDn() != null || g.treeFromDn() != null || g.fromMemberOf() != null;
-        return new SyncOptions(o.addNewUsers(), o.deactivateMissing(), o.lowerCaseUserNames(), o.useAuthServer(), o.pairByPersonalNumber(),
-                o.ignoreSyncSource(), o.addDomain(), o.domain(), rules.mapping().template(UserProperty.CARDS).isPresent() ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC,
+        return o.withModes(rules.mapping().template(UserProperty.CARDS).isPresent() ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC,
                 rules.mapping().template(UserProperty.PIN).isPresent() ? FieldMode.ADD_NEW : FieldMode.DO_NOT_SYNC, groups ? FieldMode.FULL_SYNC : FieldMode.DO_NOT_SYNC,
-                FieldMode.DO_NOT_SYNC, o.maxDeactivations(), o.maxDeactivationPercent());
+                FieldMode.DO_NOT_SYNC);
     }
 
     @Override
