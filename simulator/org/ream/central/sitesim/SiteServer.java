@@ -30,7 +30,7 @@ public final class SiteServer implements Closeable {
     private static final Logger LOG = Logger.getLogger(SiteServer.class.getName());
     private static final String BASE = "/ream-site/v1/";
 
-    private final ActivityGenerator site;
+    private volatile ActivityGenerator site;
     private final RequestCheck check;
     private final Function<OutputStream, PayloadOut> payloads;
     private final HttpServer http;
@@ -64,6 +64,11 @@ public final class SiteServer implements Closeable {
 
     public int port() {
         return http.getAddress().getPort();
+    }
+
+    /** Plays another site's activity from now on: the one registered, once its port is known. */
+    public void site(ActivityGenerator site) {
+        this.site = site;
     }
 
     public ActivityGenerator site() {

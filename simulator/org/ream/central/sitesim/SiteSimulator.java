@@ -31,9 +31,10 @@ public final class SiteSimulator {
         RequestSigner signer = o.password() == null || o.password().isEmpty() ? RequestSigner.UNSIGNED : RequestSigner.withPassword(o.password());
         CentralClient central = o.central() == null ? null : new CentralClient(o.central(), signer);
         List<ActivityGenerator> sites = new ArrayList<>(o.sites());
+        boolean serving = !List.of("push", "files").contains(o.mode());
         for (int i = 0; i < o.sites(); i++) {
             SiteSpec spec = o.site(i);
-            if (central != null) {
+            if (central != null && !serving) {
                 spec = joinCentral(central, spec, o.host(), o.firstPort() == 0 ? 0 : o.firstPort() + i);
             }
             sites.add(new ActivityGenerator(spec));
@@ -41,7 +42,7 @@ public final class SiteSimulator {
         switch (o.mode()) {
             case "push" -> push(o, sites, signer);
             case "files" -> files(o, sites);
-            default -> serve(o, sites);
+            default -> serve(o, sites, central);
         }
     }
 
@@ -62,13 +63,18 @@ public final class SiteSimulator {
         return spec;
     }
 
-    private static void serve(SimulatorOptions o, List<ActivityGenerator> sites) throws Exception {
+    private static void serve(SimulatorOptions o, List<ActivityGenerator> sites, CentralClient central) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(o.threads());
         List<SiteServer> servers = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             int port = o.firstPort() == 0 ? 0 : o.firstPort() + i;
             SiteServer server = new SiteServer(sites.get(i), new InetSocketAddress(o.host(), port), executor,
                     o.password() == null || o.password().isEmpty() ? RequestCheck.ACCEPT_ALL : RequestCheck.signedFor(sites.get(i).spec().name(), o.password()));
+            if (central != null) {
+                // Registered once bound, so that the central server is given the port actually taken (--ports 0).
+                sites.set(i, new ActivityGenerator(joinCentral(central, sites.get(i).spec(), o.host(), server.port())));
+                server.site(sites.get(i));
+            }
             server.misbehave(o.misbehaviourOf(i), o.misbehaveOnce());
             server.timeoutMillis(o.timeoutMillis());
             servers.add(server.start());

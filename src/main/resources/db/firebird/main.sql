@@ -1,4 +1,4 @@
--- changelog-sha256: 6067ff0a39cb92585fcae74c6cad561cfd464ff659da530ff25127ce0146160a
+-- changelog-sha256: b0eebd56358a7ddb019a0aa88d9c0f1481069832de30e67cc7535861a0620b7b
 -- Ream Central: Firebird schema of a new embedded main database, from db/main-changelog.yaml.
 -- Generated: do not edit; refresh it with ./mvnw -q test -Dtest=FirebirdSchemaScriptTest -Dfirebird.script.write=true
 
@@ -301,3 +301,8 @@ ALTER TABLE PRICE_LISTS ADD RECORD_HASH VARCHAR(64);
 ALTER TABLE PROJECTS ADD RECORD_HASH VARCHAR(64);
 
 INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue4-replication-record-hash', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 21, '9:0065da547fed9bb754d135a0ffe062e1', 'addColumn tableName=PRINTERS; addColumn tableName=PRINTER_GROUPS; addColumn tableName=USER_SESSIONS; addColumn tableName=PRINTER_JOBS; addColumn tableName=JOBS; addColumn tableName=PRINTER_EVENTS; addColumn tableName=TONER_REPLACEMENTS; addColumn ...', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
+
+-- Changeset db/main-changelog.yaml::issue4-replication-state::ream
+CREATE TABLE REPLICATION_STATE (NAME VARCHAR(64) NOT NULL, NUM_VALUE BIGINT NOT NULL, CONSTRAINT PK_REPLICATION_STATE PRIMARY KEY (NAME));
+
+INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue4-replication-state', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 23, '9:211a8fa90d5bb2c2fa84a05eaf77e05e', 'createTable tableName=REPLICATION_STATE', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');

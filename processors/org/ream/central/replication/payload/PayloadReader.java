@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -49,10 +48,14 @@ public final class PayloadReader implements Closeable {
     private boolean finished;
     /** The last line read ended with the file, not with '\n'. */
     private boolean unterminated;
+    private final byte[] buf = new byte[65536];
+    private int pos;
+    private int limit;
+    private final MessageDigest lineDigest = sha256();
 
     private PayloadReader(InputStream raw) throws PayloadException {
         try {
-            this.in = new BufferedInputStream(new GZIPInputStream(raw, 65536), 65536);
+            this.in = new GZIPInputStream(raw, 65536);
         } catch (IOException e) {
             closeQuietly(raw);
             throw new PayloadException(0, "not a gzip stream (" + e.getMessage() + ")", e);
@@ -138,7 +141,7 @@ public final class PayloadReader implements Closeable {
             throw new PayloadException(line, "\"id\" longer than " + MAX_ID_LENGTH + " characters");
         }
         records++;
-        return new PayloadRecord(recordType, id, node, line);
+        return new PayloadRecord(recordType, id, node, line, HexFormat.of().formatHex(lineDigest.digest(bytes)));
     }
 
     private PayloadHeader readHeader() throws PayloadException {
@@ -229,23 +232,47 @@ public final class PayloadReader implements Closeable {
         return obj;
     }
 
-    /** One line without its '\n', or null at the end; bytes are hashed as they are, so lines are split on '\n' only. */
+    /**
+     * One line without its '\n', or null at the end; bytes are hashed as they are, so lines are
+     * split on '\n' only. Scans a buffer of its own: a byte-at-a-time read costs more than the
+     * JSON parsing of the line.
+     */
     private byte[] readLine() throws PayloadException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(512);
         try {
-            int b = in.read();
-            if (b < 0) {
+            if (pos >= limit && !fill()) {
                 return null;
             }
             line++;
-            while (b >= 0 && b != '\n') {
-                if (buf.size() >= MAX_LINE_BYTES) {
+            ByteArrayOutputStream longer = null;
+            while (true) {
+                int start = pos;
+                int i = start;
+                while (i < limit && buf[i] != '\n') {
+                    i++;
+                }
+                int length = i - start;
+                if ((longer == null ? 0 : longer.size()) + length > MAX_LINE_BYTES) {
                     throw new PayloadException(line, "line longer than " + MAX_LINE_BYTES + " bytes");
                 }
-                buf.write(b);
-                b = in.read();
+                if (i < limit) {
+                    pos = i + 1;
+                    unterminated = false;
+                    if (longer == null) {
+                        return java.util.Arrays.copyOfRange(buf, start, i);
+                    }
+                    longer.write(buf, start, length);
+                    return longer.toByteArray();
+                }
+                if (longer == null) {
+                    longer = new ByteArrayOutputStream(Math.max(512, length * 2));
+                }
+                longer.write(buf, start, length);
+                pos = limit;
+                if (!fill()) {
+                    unterminated = true;
+                    return longer.toByteArray();
+                }
             }
-            unterminated = b < 0;
         } catch (EOFException e) {
             throw new PayloadException(line, "truncated: the compressed stream ends early", e);
         } catch (ZipException e) {
@@ -253,7 +280,17 @@ public final class PayloadReader implements Closeable {
         } catch (IOException e) {
             throw new PayloadException(line, "cannot be read (" + e.getMessage() + ")", e);
         }
-        return buf.toByteArray();
+    }
+
+    /** Refills the buffer; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        int n = in.read(buf, 0, buf.length);
+        while (n == 0) {
+            n = in.read(buf, 0, buf.length);
+        }
+        pos = 0;
+        limit = Math.max(n, 0);
+        return n > 0;
     }
 
     private String required(ObjectNode node, String field) throws PayloadException {

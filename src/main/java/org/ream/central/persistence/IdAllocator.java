@@ -12,7 +12,13 @@ import javax.sql.DataSource;
  */
 public final class IdAllocator {
 
-    static final int BLOCK = 100;
+    /**
+     * Ids per sequence call. Each call is a commit of its own (on Firebird, a forced write): at
+     * 100 a replication load of a million rows spent more time allocating ids than inserting.
+     * Raising it is safe: the first id of a larger block, (hi + 1) * BLOCK, is above every id of
+     * a smaller one; a restart leaves at most one block unused.
+     */
+    static final int BLOCK = 10_000;
 
     private final DataSource ds;
     private final String nextValueSql;

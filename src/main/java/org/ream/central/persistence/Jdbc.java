@@ -146,6 +146,26 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * One JDBC batch of rows for one statement, prepared once per connection (loaders write
+     * chunk after chunk with the same few statements). Returns the per-row counts.
+     */
+    public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        PreparedStatement ps = StatementCache.prepare(c, sql);
+        boolean ok = false;
+        try {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            ok = true;
+            return counts;
+        } finally {
+            StatementCache.release(c, sql, ps, ok);
+        }
+    }
+
     /** Runs work in one transaction: commit on success, rollback on any failure. */
     public <T> T inTransaction(TxWork<T> work) {
         try (Connection c = ds.getConnection()) {

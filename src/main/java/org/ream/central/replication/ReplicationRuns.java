@@ -120,6 +120,80 @@ public class ReplicationRuns {
         return new DownloadSummary(ids.size(), payloads, problems);
     }
 
+    /**
+     * Queues the stored payloads of the given sites (all when empty) for loading again, oldest
+     * first: after a database restore, to retry failed ones, or to bring in types switched on again. Loading is
+     * idempotent, so records unchanged since the last load are not written. Returns the count queued.
+     */
+    public int reload(List<Long> siteIds) {
+        String where = "STATUS IN ('LOADED', 'FAILED')";
+        List<long[]> rows = new ArrayList<>();
+        if (siteIds == null || siteIds.isEmpty()) {
+            rows.addAll(databases.mainJdbc().query("SELECT ID, SITE_ID FROM REPLICATION_BATCHES WHERE " + where + " ORDER BY DOWNLOADED_AT, ID",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}));
+        } else {
+            for (long site : siteIds) {
+                rows.addAll(databases.mainJdbc().query("SELECT ID, SITE_ID FROM REPLICATION_BATCHES WHERE SITE_ID = ? AND " + where
+                        + " ORDER BY DOWNLOADED_AT, ID", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, site));
+            }
+        }
+        java.util.Set<Long> sites = new java.util.HashSet<>();
+        for (long[] row : rows) {
+            databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ? WHERE ID = ?", "DOWNLOADED", row[0]);
+            if (sites.add(row[1])) {
+                databases.mainJdbc().update("UPDATE SITES SET REPLICATION_STATUS = ? WHERE ID = ?", "PENDING", row[1]);
+            }
+        }
+        for (long[] row : rows) {
+            producer.sendBody(ENQUEUE_LOAD, Long.toString(row[0]));
+        }
+        return rows.size();
+    }
+
+    /**
+     * The load phase's progress over the stored payloads (those whose load started at or after
+     * {@code since} when given): payloads per status, their records, and the time spent loading
+     * (the sum of each payload's load, which run one after the other).
+     */
+    public java.util.Map<String, Object> progress(Instant since) {
+        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+        for (org.ream.central.replication.load.BatchStatus s : org.ream.central.replication.load.BatchStatus.values()) {
+            byStatus.put(s.name(), 0L);
+        }
+        long[] sums = new long[6]; // records, processed, inserted, updated, skipped, load ms
+        Instant[] span = new Instant[2];
+        String filter = since == null ? "" : " WHERE LOAD_STARTED_AT >= ?";
+        Object[] params = since == null ? new Object[0] : new Object[] {since};
+        databases.mainJdbc().query("SELECT STATUS, RECORD_COUNT, PROCESSED_COUNT, INSERTED_COUNT, UPDATED_COUNT, SKIPPED_COUNT, LOAD_STARTED_AT,"
+                + " LOADED_AT FROM REPLICATION_BATCHES" + filter, rs -> {
+                    byStatus.merge(rs.getString(1).trim(), 1L, Long::sum);
+                    sums[0] += rs.getLong(2);
+                    for (int i = 3; i <= 6; i++) {
+                        sums[i - 2] += rs.getLong(i);
+                    }
+                    Instant started = org.ream.central.persistence.Jdbc.instant(rs, "LOAD_STARTED_AT");
+                    Instant loaded = org.ream.central.persistence.Jdbc.instant(rs, "LOADED_AT");
+                    if (started != null && loaded != null && !loaded.isBefore(started)) {
+                        sums[5] += java.time.Duration.between(started, loaded).toMillis();
+                        span[0] = span[0] == null || started.isBefore(span[0]) ? started : span[0];
+                        span[1] = span[1] == null || loaded.isAfter(span[1]) ? loaded : span[1];
+                    }
+                    return null;
+                }, params);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("payloads", byStatus);
+        out.put("waiting", byStatus.get("DOWNLOADED") + byStatus.get("LOADING"));
+        out.put("records", sums[0]);
+        out.put("processed", sums[1]);
+        out.put("inserted", sums[2]);
+        out.put("updated", sums[3]);
+        out.put("skipped", sums[4]);
+        out.put("loadMillis", sums[5]);
+        out.put("firstLoadStartedAt", span[0] == null ? null : span[0].toString());
+        out.put("lastLoadedAt", span[1] == null ? null : span[1].toString());
+        return out;
+    }
+
     /** Route replication-load: loads one stored payload; the site's replication status follows. */
     public void load(String body) {
         long batchId;
@@ -138,6 +212,13 @@ public class ReplicationRuns {
         if (r.loaded()) {
             databases.mainJdbc().update("UPDATE SITES SET LAST_REPLICATED_AT = ?, REPLICATION_STATUS = ? WHERE ID = ?", Instant.now(),
                     waiting > 0 ? "PENDING" : "OK", siteId);
+            if (databases.mainJdbc().count("SELECT COUNT(*) FROM REPLICATION_BATCHES WHERE STATUS IN ('DOWNLOADED', 'LOADING')") == 0) {
+                try {
+                    loader.linkNewUsers();
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Linking replicated rows to central users failed; the next load tries again");
+                }
+            }
         } else {
             databases.mainJdbc().update("UPDATE SITES SET REPLICATION_STATUS = ? WHERE ID = ?", "ERROR", siteId);
             log.error("Replication", "batch " + batchId, "A payload of site " + siteId + " was not loaded: " + r.reason(), null);

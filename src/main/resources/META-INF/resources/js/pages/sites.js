@@ -12,7 +12,7 @@ const RIGHTS = ['ADMINISTRATOR', 'MANAGE_LICENCES', 'MANAGE_PAYMENTS', 'MANAGE_R
 export async function render(main) {
   const page = new SitesPage(main);
   await page.start();
-  return () => { if (page.panel) page.panel.close(); };
+  return () => { page.stopWatching(); if (page.panel) page.panel.close(); };
 }
 
 const when = (v) => (v ? new Date(v).toLocaleString() : '');
@@ -38,12 +38,49 @@ class SitesPage {
       { key: 'replicationStatus', label: t('sites.replicationStatus'), render: s => state(s.replicationStatus, 'sites.replication') },
     ], { caption: t('nav.sites'), empty: t('sites.empty'), onOpen: s => this.edit(s), onSelect: () => {} });
     this.message = h('div', { class: 'page-message' });
+    this.progress = h('div', { class: 'replication-progress', 'data-test': 'replication-progress', hidden: true });
     this.pageEl = h('div', { class: 'page page-sites' },
       pageHeader(t('nav.sites'), { subtitle: t('sites.intro'), tools: [actions] }),
       this.message,
+      this.progress,
       h('div', { class: 'table-card', 'data-test': 'sites-table' }, this.table.el));
     this.main.appendChild(this.pageEl);
     await this.load();
+    this.watch();
+  }
+
+  // Live progress of the load phase: payloads stored and waiting, drawn against those finished
+  // since the page first saw some waiting; the table is read again when the queue empties.
+  watch() {
+    this.stopWatching();
+    const tick = async () => {
+      try {
+        const p = await get('/api/replication/status');
+        const finished = (p.payloads.LOADED || 0) + (p.payloads.FAILED || 0);
+        if (p.waiting > 0) {
+          if (this.finishedBefore === undefined) { this.finishedBefore = finished; this.processedBefore = p.processed; }
+          const done = finished - this.finishedBefore;
+          const total = done + p.waiting;
+          clear(this.progress).append(
+            h('span', {}, t('sites.loading', { done, total, records: Number(p.processed - this.processedBefore).toLocaleString() })),
+            h('progress', { max: String(total), value: String(done), 'aria-label': t('sites.loadingLabel') }));
+          this.progress.hidden = false;
+        } else if (this.finishedBefore !== undefined) {
+          this.finishedBefore = undefined;
+          this.progress.hidden = true;
+          await this.load();
+        }
+      } catch (e) {
+        // The table's own load reports errors; progress just waits for the next tick.
+      }
+      this.timer = setTimeout(tick, 2000);
+    };
+    tick();
+  }
+
+  stopWatching() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   async load() {

@@ -78,6 +78,38 @@ class PostgresSystemTest {
         }
     }
 
+    @Inject
+    org.ream.central.replication.load.ReplicationBatches batches;
+
+    @Inject
+    org.ream.central.replication.load.PayloadLoader loader;
+
+    /** Replication's load phase on PostgreSQL: a simulated site's day loads whole, and again without a change. */
+    @Test
+    void aReplicatedPayloadLoadsOnPostgresAndAgainWithoutChange() throws Exception {
+        org.ream.central.sitesim.SiteSpec spec = org.ream.central.sitesim.SiteSpec.of(4242, 7, 5, 20, 1);
+        long siteId = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                siteId, spec.name(), "127.0.0.1", 8093, false, true, "READY", java.time.Instant.now());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sim-", ".ndjson.gz");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            new org.ream.central.sitesim.ActivityGenerator(spec).writeBatch(1, org.ream.central.sitesim.RecordTypes.ALL,
+                    new org.ream.central.sitesim.NdjsonPayloadOut(out));
+        }
+        int records = org.ream.central.replication.payload.PayloadReader.verify(file).records();
+        java.util.Set<org.ream.central.replication.payload.RecordType> all = java.util.EnumSet.allOf(org.ream.central.replication.payload.RecordType.class);
+        long batch = batches.recordDownloaded(siteId, file).id();
+        org.ream.central.replication.load.LoadResult first = loader.load(batch, all);
+        assertThat(first.loaded()).as(String.valueOf(first.reason())).isTrue();
+        assertThat(first.inserted()).isEqualTo(records);
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM PRINTERS WHERE SITE_ID = ?", siteId)).isEqualTo(5);
+        assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USER_SESSIONS WHERE SITE_ID = ?", siteId)).isPositive();
+        org.ream.central.replication.load.LoadResult again = loader.load(batch, all);
+        assertThat(again.loaded()).isTrue();
+        assertThat(again.inserted() + again.updated()).isZero();
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
     private static String string(Connection c, String sql) throws Exception {
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).as(sql).isTrue();

@@ -123,4 +123,51 @@ class ReplicationPipelineTest {
             site.server().close();
         }
     }
+
+    @Inject
+    org.ream.central.users.UserDirectory users;
+
+    /**
+     * "Load again" (POST /api/replication/reload) brings the stored payloads back through the
+     * loader: nothing changes, the progress says so; rows kept by a user name the central server
+     * did not know are linked once that user exists, when the load queue is empty again.
+     */
+    @Test
+    void storedPayloadsLoadAgainWithoutChangeAndRowsOfNewUsersAreLinked() throws Exception {
+        Site site = site(Misbehaviour.NONE);
+        try {
+            runs.downloadAll(List.of(site.id()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "OK".equals(column("REPLICATION_STATUS", site.id())));
+            long rows = sessions(site.id());
+            String name = databases.mainJdbc().one("SELECT MIN(USER_NAME) FROM USER_SESSIONS WHERE SITE_ID = ? AND USER_ID IS NULL",
+                    rs -> rs.getString(1), site.id()).orElseThrow();
+            long userId = users.create(new org.ream.central.users.UserInput(name, "Replicated " + name, List.of(), List.of(), null, null, null, null,
+                    null, null, false, null), Actor.SYSTEM);
+
+            Instant since = Instant.now().minusMillis(1);
+            int queued = org.ream.central.scheduling.Api.admin().body("{\"sites\":[" + site.id() + "]}").post("/api/replication/reload")
+                    .then().statusCode(200).extract().path("queued");
+            assertThat(queued).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Map<String, Object> p = org.ream.central.scheduling.Api.admin().queryParam("since", since.toString()).get("/api/replication/status")
+                        .then().statusCode(200).extract().as(Map.class);
+                return ((Number) p.get("waiting")).intValue() == 0 && ((Map<?, ?>) p.get("payloads")).get("LOADED") instanceof Number n
+                        && n.intValue() >= 2;
+            });
+            Map<String, Object> progress = org.ream.central.scheduling.Api.admin().queryParam("since", since.toString()).get("/api/replication/status")
+                    .then().statusCode(200).extract().as(Map.class);
+            assertThat(((Number) progress.get("inserted")).longValue()).isZero();
+            assertThat(((Number) progress.get("updated")).longValue()).isZero();
+            assertThat(((Number) progress.get("processed")).longValue()).isGreaterThanOrEqualTo(rows);
+            assertThat(sessions(site.id())).isEqualTo(rows);
+            await().atMost(Duration.ofSeconds(30)).until(() -> databases.mainJdbc().count(
+                    "SELECT COUNT(*) FROM USER_SESSIONS WHERE SITE_ID = ? AND USER_NAME = ? AND USER_ID = ?", site.id(), name, userId) > 0);
+            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM USER_SESSIONS WHERE SITE_ID = ? AND USER_NAME = ? AND USER_ID IS NULL",
+                    site.id(), name)).isZero();
+
+            org.ream.central.scheduling.Api.admin().queryParam("since", "yesterday").get("/api/replication/status").then().statusCode(400);
+        } finally {
+            site.server().close();
+        }
+    }
 }

@@ -111,6 +111,41 @@ class SitesUiTest {
         }
     }
 
+    /** Payloads stored and not loaded yet show as a live progress bar above the table, gone once they are loaded. */
+    @Test
+    void theLoadPhaseShowsItsProgress() {
+        long site = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                site, "Progress-" + site, "127.0.0.1", 9, false, true, "READY", Instant.now());
+        long[] batches = {databases.newId(), databases.newId()};
+        try {
+            for (long b : batches) {
+                // Recorded as stored but not queued: they wait until the test says they are loaded.
+                databases.mainJdbc().update("INSERT INTO REPLICATION_BATCHES (ID, SITE_ID, BATCH_KEY, FILE_PATH, STATUS, DOWNLOADED_AT) VALUES (?, ?, ?, ?, ?, ?)",
+                        b, site, "progress-" + b, "/nonexistent/" + b, "DOWNLOADED", Instant.now());
+            }
+            browser.driver.get(root + "#/login");
+            browser.type("#login-username", "*admin");
+            browser.type("#login-password", "1234");
+            browser.driver.findElement(By.id("login-submit")).click();
+            browser.visible(".topbar");
+            browser.driver.get(root + "#/sites");
+            browser.settled();
+            browser.textContains("[data-test=replication-progress]", "0 of 2 payload(s) done");
+
+            databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = 'LOADED', PROCESSED_COUNT = 1234, LOAD_STARTED_AT = ?, LOADED_AT = ? WHERE ID = ?",
+                    Instant.now(), Instant.now(), batches[0]);
+            browser.textContains("[data-test=replication-progress]", "1 of 2 payload(s) done");
+            databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = 'LOADED', LOAD_STARTED_AT = ?, LOADED_AT = ? WHERE ID = ?",
+                    Instant.now(), Instant.now(), batches[1]);
+            browser.gone("[data-test=replication-progress]:not([hidden])");
+            assertThat(browser.takeJsErrors()).as("JavaScript errors").isEmpty();
+        } finally {
+            databases.mainJdbc().update("DELETE FROM REPLICATION_BATCHES WHERE SITE_ID = ?", site);
+            databases.mainJdbc().update("DELETE FROM SITES WHERE ID = ?", site);
+        }
+    }
+
     String column(String column, long id) {
         return databases.mainJdbc().one("SELECT " + column + " FROM SITES WHERE ID = ?", rs -> rs.getString(1), id).map(String::trim).orElse(null);
     }

@@ -57,4 +57,37 @@ class SimulatorPayloadLoadTest {
         assertThat(again.inserted()).isZero();
         assertThat(again.updated()).isZero();
     }
+
+    /** A payload too large to keep in memory is read twice (checked, then written): same rows, same counts. */
+    @Test
+    void aPayloadTooLargeToKeepLoadsTheSameInTwoPasses() throws Exception {
+        SiteSpec spec = SiteSpec.of((int) (System.nanoTime() % 100_000), 7, 5, 20, 1);
+        long siteId = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                siteId, spec.name(), "127.0.0.1", 8093, false, true, "READY", Instant.now());
+        Path file = Files.createTempFile("sim-", ".ndjson.gz");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new ActivityGenerator(spec).writeBatch(1, RecordTypes.ALL, new NdjsonPayloadOut(out));
+        }
+        int records = PayloadReader.verify(file).records();
+        long batch = batches.recordDownloaded(siteId, file).id();
+        int kept = loader.keepRows;
+        loader.keepRows = 10;
+        try {
+            LoadResult first = loader.load(batch, EnumSet.of(RecordType.SESSION, RecordType.PRINTER));
+            assertThat(first.loaded()).as(String.valueOf(first.reason())).isTrue();
+            assertThat(first.records()).isEqualTo(records);
+            long sessions = databases.mainJdbc().count("SELECT COUNT(*) FROM USER_SESSIONS WHERE SITE_ID = ?", siteId);
+            assertThat(first.inserted()).isEqualTo(sessions + 5);
+            assertThat(first.skipped()).isEqualTo(records - first.inserted());
+            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM JOBS WHERE SITE_ID = ?", siteId)).isZero();
+            loader.keepRows = kept;
+            LoadResult again = loader.load(batch, EnumSet.of(RecordType.SESSION, RecordType.PRINTER));
+            assertThat(again.inserted()).isZero();
+            assertThat(again.updated()).isZero();
+            assertThat(again.skipped()).isEqualTo(first.skipped());
+        } finally {
+            loader.keepRows = kept;
+        }
+    }
 }
