@@ -1,6 +1,5 @@
 package org.ream.central.reporting.counting;
 
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,10 +49,6 @@ public final class DetailedCounters {
 
     public long scans() {
         return scans;
-    }
-
-    public Map<Cell, long[]> cells() {
-        return Collections.unmodifiableMap(cells);
     }
 
     public static Predicate<Cell> of(JobFunction function, ColourMode colour) {
