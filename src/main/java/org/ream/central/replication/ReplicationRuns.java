@@ -81,6 +81,42 @@ public class ReplicationRuns {
         return t;
     }
 
+    /**
+     * Manual 6.9: printer groups, printer events or price lists switched on again are replicated
+     * with what was skipped while they were off, so every site is asked for them from its
+     * beginning at its next download. Jobs, projects and toner replacements switched on again
+     * bring only new data: nothing to do.
+     */
+    void onSettingsChanged(@jakarta.enterprise.event.Observes SettingsStore.Changed changed) {
+        Set<RecordType> again = EnumSet.noneOf(RecordType.class);
+        if (changed.keys().contains("replication.printerGroups") && settings.getBool("replication.printerGroups")) {
+            again.add(RecordType.PRINTER_GROUP);
+        }
+        if (changed.keys().contains("replication.printerEvents") && settings.getBool("replication.printerEvents")) {
+            again.add(RecordType.PRINTER_EVENT);
+        }
+        if (changed.keys().contains("replication.priceLists") && settings.getBool("replication.priceLists")) {
+            again.add(RecordType.PRICE_LIST);
+        }
+        if (again.isEmpty()) {
+            return;
+        }
+        databases.mainJdbc().query("SELECT ID, CATCHUP_TYPES FROM SITES", rs -> {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            if (rs.getString(2) != null) {
+                for (String n : rs.getString(2).split(",")) {
+                    if (!n.isBlank()) {
+                        names.add(n.strip());
+                    }
+                }
+            }
+            again.forEach(t -> names.add(t.wireName()));
+            return new Object[] {String.join(",", names), rs.getLong(1)};
+        }).forEach(row -> databases.mainJdbc().update("UPDATE SITES SET CATCHUP_TYPES = ? WHERE ID = ?", row));
+        log.info("Replication", null, "Data types switched on again (" + again.stream().map(RecordType::wireName).sorted()
+                .collect(java.util.stream.Collectors.joining(", ")) + "): every site will send them from its beginning at its next replication.");
+    }
+
     /** Downloads from the given sites (all enabled ones when empty) and queues every stored payload's load. */
     public DownloadSummary downloadAll(List<Long> siteIds) {
         List<Long> ids = siteIds == null || siteIds.isEmpty()

@@ -170,4 +170,42 @@ class ReplicationPipelineTest {
             site.server().close();
         }
     }
+
+    /**
+     * Manual 6.9: price lists skipped while switched off are replicated once switched on again:
+     * each site is asked for them from its beginning, once, beside its regular cursor.
+     */
+    @Test
+    void priceListsSwitchedOnAgainAreAskedFromTheSitesBeginning() throws Exception {
+        String before = settings.get("replication.priceLists");
+        Site site = site(Misbehaviour.NONE);
+        try {
+            settings.update("replication", Map.of("replication.priceLists", "false"), Actor.SYSTEM);
+            runs.downloadAll(List.of(site.id()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "OK".equals(column("REPLICATION_STATUS", site.id())));
+            assertThat(sessions(site.id())).isPositive();
+            assertThat(priceLists(site.id())).as("not asked while switched off").isZero();
+
+            settings.update("replication", Map.of("replication.priceLists", "true"), Actor.SYSTEM);
+            assertThat(column("CATCHUP_TYPES", site.id())).isEqualTo("priceList");
+            long sessionsBefore = sessions(site.id());
+            ReplicationRuns.DownloadSummary s = runs.downloadAll(List.of(site.id()));
+            assertThat(s.problems()).isEmpty();
+            assertThat(s.payloads()).as("both days again, price lists only").isEqualTo(2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> priceLists(site.id()) > 0
+                    && "OK".equals(column("REPLICATION_STATUS", site.id())));
+            assertThat(column("CATCHUP_TYPES", site.id())).isNull();
+            assertThat(sessions(site.id())).isEqualTo(sessionsBefore);
+
+            // Caught up, and the regular cursor did not move back: nothing new to ask.
+            assertThat(runs.downloadAll(List.of(site.id())).payloads()).isZero();
+        } finally {
+            settings.write(Map.of("replication.priceLists", before == null ? "true" : before), Actor.SYSTEM, "restored by the test", null);
+            site.server().close();
+        }
+    }
+
+    long priceLists(long siteId) {
+        return databases.mainJdbc().count("SELECT COUNT(*) FROM PRICE_LISTS WHERE SITE_ID = ?", siteId);
+    }
 }

@@ -70,12 +70,39 @@ public class SiteDownloader {
     public Result download(long siteId, Set<RecordType> types) {
         SiteDirectory.Endpoint site = sites.endpoint(siteId);
         String password = keyring.passwordOf(sites.keyOf(site.name()).orElseThrow());
-        String typeList = RecordType.effective(types).stream().map(RecordType::wireName).sorted().collect(Collectors.joining(","));
         HttpClient client = HttpClient.newBuilder().connectTimeout(config.statusTimeout()).build();
         List<Long> stored = new ArrayList<>();
+        Set<RecordType> effective = RecordType.effective(types);
+        // Types switched on again (6.9) are first asked from the site's beginning, once.
+        Set<RecordType> catchUp = catchUpTypes(siteId);
+        catchUp.retainAll(effective);
+        if (!catchUp.isEmpty()) {
+            Outcome o = follow(site, password, client, catchUp, null, true, Integer.MAX_VALUE, stored);
+            if (o.problem() != null) {
+                return finished(siteId, site.name(), stored, o.status(), "catching up " + typeList(catchUp) + ": " + o.problem());
+            }
+            databases.mainJdbc().update("UPDATE SITES SET CATCHUP_TYPES = NULL WHERE ID = ?", siteId);
+        } else if (!catchUpTypes(siteId).isEmpty()) {
+            databases.mainJdbc().update("UPDATE SITES SET CATCHUP_TYPES = NULL WHERE ID = ?", siteId); // switched off again meanwhile
+        }
+        Outcome o = follow(site, password, client, effective, lastCursor(siteId), false, MAX_PAYLOADS_PER_RUN, stored);
+        return finished(siteId, site.name(), stored, o.status(), o.problem());
+    }
+
+    private record Outcome(SiteStatus status, String problem) {
+    }
+
+    /**
+     * Asks the site for payloads of these types after {@code cursor} (from its beginning when
+     * null), one after the other, storing each durably, until it has nothing new (204), fails,
+     * or {@code maxRounds} payloads were stored.
+     */
+    private Outcome follow(SiteDirectory.Endpoint site, String password, HttpClient client, Set<RecordType> types, String cursor,
+            boolean catchUp, int maxRounds, List<Long> stored) {
+        long siteId = site.id();
+        String typeList = typeList(types);
         Path folder = dataDir.resolve("replication/incoming/" + siteId);
-        for (int round = 0; round < MAX_PAYLOADS_PER_RUN; round++) {
-            String cursor = lastCursor(siteId);
+        for (int round = 0; round < maxRounds; round++) {
             String pathAndQuery = EXPORT_PATH + "?types=" + URLEncoder.encode(typeList, StandardCharsets.UTF_8)
                     + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             HttpRequest.Builder request = keyring.signedGet(site, password, pathAndQuery, config.downloadTimeout());
@@ -88,43 +115,60 @@ public class SiteDownloader {
                 int code = answer.statusCode();
                 if (code == 204) {
                     Files.deleteIfExists(part);
-                    return finished(siteId, site.name(), stored, SiteStatus.READY, null);
+                    return new Outcome(SiteStatus.READY, null);
                 }
                 if (code != 200 || Files.size(part) <= 1) {
                     String body = Files.size(part) <= 64 ? Files.readString(part).strip() : "";
                     Files.deleteIfExists(part);
-                    SiteStatus status = SiteStatus.of(code, body);
-                    return finished(siteId, site.name(), stored, status, "the site answered " + code + (body.isEmpty() ? "" : " \"" + body + "\""));
+                    return new Outcome(SiteStatus.of(code, body), "the site answered " + code + (body.isEmpty() ? "" : " \"" + body + "\""));
                 }
                 force(part);
-                Path file = folder.resolve("payload-" + Instant.now().toEpochMilli() + "-" + round + ".ndjson.gz");
+                Path file = folder.resolve((catchUp ? "catchup-" : "payload-") + Instant.now().toEpochMilli() + "-" + round + ".ndjson.gz");
                 Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
                 force(folder);
-                ReplicationBatch batch = batches.recordDownloaded(siteId, file);
+                ReplicationBatch batch = batches.recordDownloaded(siteId, file, catchUp);
                 stored.add(batch.id());
                 if (batch.status() == org.ream.central.replication.load.BatchStatus.FAILED) {
                     // Its header could not be read: the same cursor would fetch it again for ever.
-                    return finished(siteId, site.name(), stored, SiteStatus.ERROR, "a payload was refused: " + batch.reason());
+                    return new Outcome(SiteStatus.ERROR, "a payload was refused: " + batch.reason());
                 }
                 if (cursor != null && cursor.equals(batch.cursor())) {
-                    return finished(siteId, site.name(), stored, SiteStatus.ERROR, "the site sent the same cursor again (" + cursor + ")");
+                    return new Outcome(SiteStatus.ERROR, "the site sent the same cursor again (" + cursor + ")");
                 }
+                cursor = batch.cursor();
             } catch (IOException e) {
                 deleteQuietly(part);
-                return finished(siteId, site.name(), stored, SiteStatus.UNREACHABLE, "no answer: " + e.getMessage());
+                return new Outcome(SiteStatus.UNREACHABLE, "no answer: " + e.getMessage());
             } catch (InterruptedException e) {
                 deleteQuietly(part);
                 Thread.currentThread().interrupt();
-                return finished(siteId, site.name(), stored, SiteStatus.UNREACHABLE, "interrupted");
+                return new Outcome(SiteStatus.UNREACHABLE, "interrupted");
             }
         }
-        return finished(siteId, site.name(), stored, SiteStatus.READY, null);
+        return new Outcome(SiteStatus.READY, null);
+    }
+
+    private static String typeList(Set<RecordType> types) {
+        return types.stream().map(RecordType::wireName).sorted().collect(Collectors.joining(","));
+    }
+
+    /** The types the site still has to send from its beginning (SITES.CATCHUP_TYPES, wire names). */
+    Set<RecordType> catchUpTypes(long siteId) {
+        String list = databases.mainJdbc().one("SELECT CATCHUP_TYPES FROM SITES WHERE ID = ?", rs -> rs.getString(1), siteId).orElse(null);
+        Set<RecordType> out = java.util.EnumSet.noneOf(RecordType.class);
+        if (list != null) {
+            for (String name : list.split(",")) {
+                RecordType.fromWire(name.strip()).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /** The cursor of the newest payload stored for the site (a refused one included: its data is not asked for again). */
     String lastCursor(long siteId) {
         return databases.mainJdbc().one("SELECT CURSOR_VALUE FROM REPLICATION_BATCHES WHERE SITE_ID = ? AND CURSOR_VALUE IS NOT NULL"
-                + " ORDER BY DOWNLOADED_AT DESC, ID DESC", rs -> rs.getString(1), siteId).orElse(null);
+                + " AND BATCH_KEY NOT LIKE ? ORDER BY DOWNLOADED_AT DESC, ID DESC", rs -> rs.getString(1), siteId,
+                ReplicationBatches.CATCHUP_PREFIX + "%").orElse(null);
     }
 
     private Result finished(long siteId, String name, List<Long> stored, SiteStatus status, String problem) {

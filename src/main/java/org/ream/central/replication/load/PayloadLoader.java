@@ -214,7 +214,8 @@ public class PayloadLoader {
             if (!header.site().equals(siteName)) {
                 throw new PayloadException(1, "the payload is from site \"" + header.site() + "\", not \"" + siteName + "\"");
             }
-            if (!header.batch().equals(batch.batchKey())) {
+            boolean catchUp = batch.batchKey().startsWith(ReplicationBatches.CATCHUP_PREFIX);
+            if (!(catchUp ? ReplicationBatches.catchUpKey(header.batch()) : header.batch()).equals(batch.batchKey())) {
                 throw new PayloadException(1, "the payload is batch \"" + header.batch() + "\", not \"" + batch.batchKey() + "\"");
             }
             List<Row> rows = new ArrayList<>();

@@ -37,6 +37,34 @@ public class ReplicationBatches {
      * file whose header cannot be read is recorded FAILED under its file name, with the reason.
      */
     public ReplicationBatch recordDownloaded(long siteId, Path file) {
+        return recordDownloaded(siteId, file, false);
+    }
+
+    /** Batch keys of payloads asked again from a site's beginning (6.9, catch-up) start with this. */
+    public static final String CATCHUP_PREFIX = "catchup:";
+
+    /**
+     * The key of a catch-up payload: apart from the site's regular payload of the same batch,
+     * which holds other types. Within the column's 100 characters; a longer batch name is cut
+     * and told apart by its hash.
+     */
+    public static String catchUpKey(String batch) {
+        String key = CATCHUP_PREFIX + batch;
+        if (key.length() <= PayloadReader.MAX_BATCH_LENGTH) {
+            return key;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(batch.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 24);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return key.substring(0, PayloadReader.MAX_BATCH_LENGTH - 25) + "~" + hash;
+    }
+
+    /** As {@link #recordDownloaded(long, Path)}; {@code catchUp} for a payload asked again from the site's beginning. */
+    public ReplicationBatch recordDownloaded(long siteId, Path file, boolean catchUp) {
         long size;
         try {
             size = Files.size(file);
@@ -51,7 +79,7 @@ public class ReplicationBatches {
         String reason = null;
         try {
             PayloadHeader header = PayloadReader.readHeader(file);
-            key = header.batch();
+            key = catchUp ? catchUpKey(header.batch()) : header.batch();
             cursor = header.cursor();
             created = header.created();
         } catch (PayloadException e) {
