@@ -1,4 +1,4 @@
--- changelog-sha256: b9860449319d227a7918aed660e94757c71d807f253456a7786976931d7262ba
+-- changelog-sha256: e40b5e5fededd657c28e3a31ece5144316245aa89a4f19181a7e88cb61f6cbf9
 -- Ream Central: Firebird schema of a new embedded main database, from db/main-changelog.yaml.
 -- Generated: do not edit; refresh it with ./mvnw -q test -Dtest=FirebirdSchemaScriptTest -Dfirebird.script.write=true
 
@@ -311,3 +311,8 @@ INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED
 ALTER TABLE SITES ADD CATCHUP_TYPES VARCHAR(255);
 
 INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue4-replication-catch-up', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 25, '9:8becef0333639489d58dbda78f4388a5', 'addColumn tableName=SITES', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
+
+-- Changeset db/main-changelog.yaml::issue4-site-users-resync-token::ream
+ALTER TABLE SITES ADD USERS_RESYNC_TOKEN BIGINT;
+
+INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue4-site-users-resync-token', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 27, '9:114870c5b7439f479ee068d39fbcc0a5', 'addColumn tableName=SITES', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');

@@ -385,15 +385,29 @@ public class SiteDirectory {
         databases.mainJdbc().update("UPDATE SITES SET STATUS = ?, STATUS_AT = ? WHERE ID = ?", status.name(), Instant.now(), id);
     }
 
-    /** Whether the site's next user pull must start from the beginning; the flag is cleared by reading it. */
-    boolean takeResync(long id) {
+    /**
+     * Whether this user pull must start from the beginning (sync groups or rights changed). The
+     * flag stays until the site shows it has the restarted page: its next request asks after
+     * that page's change number (the token). A restarted page lost on the way is sent again.
+     */
+    boolean restartPull(long id, long since) {
         return databases.mainJdbc().inTransaction(c -> {
-            boolean pending = Jdbc.query(c, "SELECT USERS_RESYNC FROM SITES WHERE ID = ?", rs -> rs.getBoolean(1), id).stream().findFirst().orElse(false);
-            if (pending) {
-                Jdbc.update(c, "UPDATE SITES SET USERS_RESYNC = ? WHERE ID = ?", false, id);
+            Object[] state = Jdbc.query(c, "SELECT USERS_RESYNC, USERS_RESYNC_TOKEN FROM SITES WHERE ID = ?",
+                    rs -> new Object[] {rs.getBoolean(1), rs.getObject(2) == null ? null : rs.getLong(2)}, id).stream().findFirst().orElse(null);
+            if (state == null || !(Boolean) state[0]) {
+                return false;
             }
-            return pending;
+            if (state[1] != null && (Long) state[1] == since) {
+                Jdbc.update(c, "UPDATE SITES SET USERS_RESYNC = ?, USERS_RESYNC_TOKEN = NULL WHERE ID = ?", false, id);
+                return false;
+            }
+            return true;
         });
+    }
+
+    /** Records the change number a restarted page ended at: the site's next request names it. */
+    void restartSent(long id, long next) {
+        databases.mainJdbc().update("UPDATE SITES SET USERS_RESYNC_TOKEN = ? WHERE ID = ? AND USERS_RESYNC = ?", next, id, true);
     }
 
     /** Address, port, secure flag and name of a site, for calls to it. */

@@ -36,8 +36,9 @@ public class SiteUsers {
     SiteDirectory sites;
 
     public Map<String, Object> page(long siteId, long since, int limit) {
-        long from = sites.takeResync(siteId) ? 0 : since;
-        return databases.mainJdbc().inTransaction(c -> {
+        boolean restart = sites.restartPull(siteId, since);
+        long from = restart ? 0 : since;
+        Map<String, Object> page = databases.mainJdbc().inTransaction(c -> {
             List<Object[]> rows = Jdbc.query(c, "SELECT ID, USERNAME, FULL_NAME, EMAIL, LANG, PERSONAL_NUMBER, DELETED_AT, CHANGE_NO, IS_SYSTEM FROM USERS"
                     + " WHERE CHANGE_NO > ? ORDER BY CHANGE_NO OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY", rs -> new Object[] {rs.getLong(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7) != null, rs.getLong(8), rs.getBoolean(9)},
@@ -107,8 +108,15 @@ public class SiteUsers {
             out.put("items", items);
             out.put("next", next);
             out.put("more", more);
+            if (restart) {
+                out.put("restart", true);
+            }
             return out;
         });
+        if (restart) {
+            sites.restartSent(siteId, (Long) page.get("next"));
+        }
+        return page;
     }
 
     /** The sync groups and all their subgroups, or null when the site takes every user. */
