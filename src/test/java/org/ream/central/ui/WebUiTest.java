@@ -162,7 +162,7 @@ class WebUiTest {
         }
         List<String> settingsPages = browser.all(".nav-sub a").stream().map(a -> a.getAttribute("data-nav")).toList();
         assertThat(settingsPages).containsExactly("settings/general", "settings/personalization", "settings/scheduler", "settings/smtp",
-                "settings/log", "settings/system", "settings/users", "settings/replication", "settings/usersync", "settings/auth-servers", "settings/rights");
+                "settings/log", "settings/system", "settings/users", "settings/replication", "settings/external-reports", "settings/usersync", "settings/auth-servers", "settings/rights");
         for (String key : settingsPages) {
             browser.driver.findElement(By.cssSelector("[data-nav='" + key + "']")).click();
             browser.await().until(d -> browser.all("[data-nav='" + key + "'][aria-current=page]").size() == 1);
@@ -170,7 +170,7 @@ class WebUiTest {
             browser.settled();
             visited.add(key);
         }
-        assertThat(visited).hasSize(18);
+        assertThat(visited).hasSize(19);
         assertThat(browser.takeJsErrors()).as("JavaScript errors on the pages").isEmpty();
     }
 
