@@ -248,6 +248,18 @@ class WebUiTest {
     }
 
     @Test
+    @Order(8)
+    void externalReportsSayWhyTheBuiltInDatabaseCannotHaveTheAccount() {
+        loggedInAsAdmin();
+        open("settings/external-reports");
+        browser.textContains("[data-test=external-reports-unavailable]", "opened by Ream Central alone");
+        assertThat(browser.visible("[data-test=external-reports-account]").getAttribute("value")).isEqualTo("DB_DATAREADER");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-test=external-reports-save]")).isEnabled()).isFalse();
+        assertThat(browser.all("[data-test=external-reports-views] li")).hasSize(org.ream.central.reporting.BiViews.names().size());
+        assertThat(browser.takeJsErrors()).isEmpty();
+    }
+
+    @Test
     @Order(90)
     void forgotPinMailsACodeThatGetsANewPinToLogInWith() {
         org.ream.central.mail.SmtpReceiver smtp = org.ream.central.mail.SmtpReceiver.smtp().start();
