@@ -21,6 +21,7 @@ export const SETTINGS_MENU = [
   { key: 'settings/system', section: 'system', title: 'settings.system', icon: 'server', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/users', section: 'users', title: 'settings.users', icon: 'users', right: 'MANAGE_SETTINGS', load: settingsForm },
   { key: 'settings/replication', section: 'replication', title: 'settings.replication', icon: 'sites', right: 'MANAGE_SETTINGS', load: settingsForm },
+  { key: 'settings/external-reports', title: 'settings.externalReports', icon: 'reports', right: 'ADMINISTRATOR', load: () => import('./pages/external-reports.js') },
   { key: 'settings/usersync', title: 'settings.usersync', icon: 'refresh', right: 'MANAGE_SETTINGS', load: () => import('./pages/usersync.js') },
   { key: 'settings/auth-servers', title: 'settings.authServers', icon: 'key', right: 'MANAGE_SETTINGS', load: () => import('./pages/auth-servers.js') },
   { key: 'settings/rights', title: 'settings.rights', icon: 'shield', right: 'ADMINISTRATOR', load: () => import('./pages/rights.js') },

@@ -41,6 +41,11 @@ public final class SettingsCatalog {
                 SettingDef.bool("replication.projects", true),
                 SettingDef.bool("replication.jobs", true),
                 SettingDef.bool("replication.tonerReplacement", true)));
+        // 6.10 External reports: changed only through /api/external-reports, which changes the
+        // database account first (reporting.ExternalReports); read-only for the generic form.
+        SECTIONS.put("externalReports", List.of(
+                SettingDef.bool("externalReports.enabled", false).asReadOnly(),
+                SettingDef.of("externalReports.password", PASSWORD, "", false).asReadOnly()));
         // 6.2 Personalization (the logo is a file, handled apart)
         SECTIONS.put("personalization", List.of(
                 SettingDef.of("personalization.dashboardMessage", MULTILINE, "", false),

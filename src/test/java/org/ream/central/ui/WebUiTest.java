@@ -162,7 +162,7 @@ class WebUiTest {
         }
         List<String> settingsPages = browser.all(".nav-sub a").stream().map(a -> a.getAttribute("data-nav")).toList();
         assertThat(settingsPages).containsExactly("settings/general", "settings/personalization", "settings/scheduler", "settings/smtp",
-                "settings/log", "settings/system", "settings/users", "settings/replication", "settings/usersync", "settings/auth-servers", "settings/rights");
+                "settings/log", "settings/system", "settings/users", "settings/replication", "settings/external-reports", "settings/usersync", "settings/auth-servers", "settings/rights");
         for (String key : settingsPages) {
             browser.driver.findElement(By.cssSelector("[data-nav='" + key + "']")).click();
             browser.await().until(d -> browser.all("[data-nav='" + key + "'][aria-current=page]").size() == 1);
@@ -170,7 +170,7 @@ class WebUiTest {
             browser.settled();
             visited.add(key);
         }
-        assertThat(visited).hasSize(18);
+        assertThat(visited).hasSize(19);
         assertThat(browser.takeJsErrors()).as("JavaScript errors on the pages").isEmpty();
     }
 
@@ -244,6 +244,18 @@ class WebUiTest {
         assertThat(settings.get("general.decimals")).isEqualTo("3");
         assertThat(settings.get("general.adminEmail")).isEqualTo("admin@example.com");
         assertThat(browser.all("[data-field='general.decimals'].has-error")).isEmpty();
+        assertThat(browser.takeJsErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void externalReportsSayWhyTheBuiltInDatabaseCannotHaveTheAccount() {
+        loggedInAsAdmin();
+        open("settings/external-reports");
+        browser.textContains("[data-test=external-reports-unavailable]", "opened by Ream Central alone");
+        assertThat(browser.visible("[data-test=external-reports-account]").getAttribute("value")).isEqualTo("DB_DATAREADER");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-test=external-reports-save]")).isEnabled()).isFalse();
+        assertThat(browser.all("[data-test=external-reports-views] li")).hasSize(org.ream.central.reporting.BiViews.names().size());
         assertThat(browser.takeJsErrors()).isEmpty();
     }
 
