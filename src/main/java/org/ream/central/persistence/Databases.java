@@ -70,6 +70,17 @@ public class Databases {
         return mainIds.next();
     }
 
+    /**
+     * A change number (CHANGE_NO of users and groups, what sites pull after): an id, held in
+     * flight until the calling transaction ends, so that readers never pass it uncommitted
+     * ({@link InFlightChanges}).
+     */
+    public long newChangeNo() {
+        long n = mainIds.next();
+        InFlightChanges.taken(n);
+        return n;
+    }
+
     /** A new id for a row of the log database. */
     public long newLogId() {
         return logIds.next();

@@ -168,6 +168,7 @@ public final class Jdbc {
 
     /** Runs work in one transaction: commit on success, rollback on any failure. */
     public <T> T inTransaction(TxWork<T> work) {
+        InFlightChanges.transactionStarted();
         try (Connection c = ds.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -183,6 +184,8 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw new DataAccessException(e.getMessage(), e);
+        } finally {
+            InFlightChanges.transactionEnded();
         }
     }
 

@@ -199,13 +199,13 @@ public class SelfService {
 
     /**
      * Updates the user row with the changed columns and the modification time; CHANGE_NO takes a
-     * fresh id, which only grows across the database, so "changed since N" finds the row.
+     * fresh change number, held back from site pulls until this transaction ends (InFlightChanges).
      */
     private void bump(java.sql.Connection c, long userId, String set, Object... params) throws java.sql.SQLException {
         Object[] all = new Object[params.length + 3];
         System.arraycopy(params, 0, all, 0, params.length);
         all[params.length] = Instant.now();
-        all[params.length + 1] = databases.newId();
+        all[params.length + 1] = databases.newChangeNo();
         all[params.length + 2] = userId;
         Jdbc.update(c, "UPDATE USERS SET " + (set == null ? "" : set + ", ") + "UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", all);
     }

@@ -40,9 +40,10 @@ public class SiteUsers {
         long from = restart ? 0 : since;
         Map<String, Object> page = databases.mainJdbc().inTransaction(c -> {
             List<Object[]> rows = Jdbc.query(c, "SELECT ID, USERNAME, FULL_NAME, EMAIL, LANG, PERSONAL_NUMBER, DELETED_AT, CHANGE_NO, IS_SYSTEM FROM USERS"
-                    + " WHERE CHANGE_NO > ? ORDER BY CHANGE_NO OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY", rs -> new Object[] {rs.getLong(1), rs.getString(2),
+                    + " WHERE CHANGE_NO > ? AND CHANGE_NO < ? ORDER BY CHANGE_NO OFFSET 0 ROWS FETCH NEXT ? ROWS ONLY", rs -> new Object[] {rs.getLong(1), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7) != null, rs.getLong(8), rs.getBoolean(9)},
-                    from, limit + 1);
+                    // Never past a change still being written: its row would be skipped for ever.
+                    from, org.ream.central.persistence.InFlightChanges.settledBelow(), limit + 1);
             boolean more = rows.size() > limit;
             if (more) {
                 rows = rows.subList(0, limit);

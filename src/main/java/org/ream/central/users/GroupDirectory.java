@@ -118,7 +118,7 @@ public class GroupDirectory {
             String path = parentPath == null ? name : parentPath + "|" + name;
             checkPath(path);
             Jdbc.update(c, "INSERT INTO USER_GROUPS (ID, PARENT_ID, NAME, FULL_PATH, DESCRIPTION, IS_SYSTEM, CREATED_AT, CHANGE_NO) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, in.parentId(), name, path, blank(in.description()), false, Instant.now(), databases.newId());
+                    id, in.parentId(), name, path, blank(in.description()), false, Instant.now(), databases.newChangeNo());
             audit.record(c, actor, AUDIT, "GROUP_CREATED", "Group " + path + " was created.", path, "Description: " + nz(in.description()));
             return id;
         }));
@@ -158,12 +158,12 @@ public class GroupDirectory {
                 String path = UserRules.path(gid, parents, names);
                 if (!path.equals(paths.get(gid))) {
                     checkPath(path);
-                    Jdbc.update(c, "UPDATE USER_GROUPS SET FULL_PATH = ?, CHANGE_NO = ? WHERE ID = ?", path, databases.newId(), gid);
+                    Jdbc.update(c, "UPDATE USER_GROUPS SET FULL_PATH = ?, CHANGE_NO = ? WHERE ID = ?", path, databases.newChangeNo(), gid);
                     moved++;
                 }
             }
             Jdbc.update(c, "UPDATE USER_GROUPS SET NAME = ?, PARENT_ID = ?, DESCRIPTION = ?, CHANGE_NO = ? WHERE ID = ?", name, parent,
-                    in.description() == null ? g.description() : blank(in.description()), databases.newId(), id);
+                    in.description() == null ? g.description() : blank(in.description()), databases.newChangeNo(), id);
             String newPath = UserRules.path(id, parents, names);
             audit.record(c, actor, AUDIT, "GROUP_CHANGED", "Group " + g.path() + " was changed.", newPath,
                     "Path: " + g.path() + " -> " + newPath + "\nDescription: " + nz(g.description()) + " -> "
@@ -221,7 +221,7 @@ public class GroupDirectory {
     }
 
     private void touchUser(Connection c, long userId) throws SQLException {
-        Jdbc.update(c, "UPDATE USERS SET UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", Instant.now(), databases.newId(), userId);
+        Jdbc.update(c, "UPDATE USERS SET UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", Instant.now(), databases.newChangeNo(), userId);
     }
 
     /** A page of a group's members (not deleted), ordered by user name, with their flags. */
@@ -327,7 +327,7 @@ public class GroupDirectory {
         databases.mainJdbc().inTransaction(c -> {
             Group g = group(c, id);
             String details = Delegates.replace(c, databases, "OWNER_GROUP_ID", id, users, groups);
-            Jdbc.update(c, "UPDATE USER_GROUPS SET CHANGE_NO = ? WHERE ID = ?", databases.newId(), id);
+            Jdbc.update(c, "UPDATE USER_GROUPS SET CHANGE_NO = ? WHERE ID = ?", databases.newChangeNo(), id);
             audit.record(c, actor, AUDIT, "DELEGATES_CHANGED", "Delegates of group " + g.path() + " were changed.", g.path(), details);
             return null;
         });

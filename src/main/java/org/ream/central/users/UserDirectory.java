@@ -122,7 +122,7 @@ public class UserDirectory {
             Jdbc.update(c, "INSERT INTO USERS (ID, USERNAME, FULL_NAME, EMAIL, PHONE, PERSONAL_NUMBER, LANG, USER_STORAGE, NOTES, USE_AUTH_SERVER,"
                     + " AUTH_SERVER_ID, IS_SYSTEM, FAILED_LOGINS, CREATED_AT, UPDATED_AT, CHANGE_NO) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                     id, n.username(), n.fullName(), n.email(), n.phone(), n.personalNumber(), n.language(), n.userStorage(), n.notes(),
-                    n.useAuthServer(), n.authServerId(), false, now, now, databases.newId());
+                    n.useAuthServer(), n.authServerId(), false, now, now, databases.newChangeNo());
             replaceAliases(c, id, n.aliases());
             replaceCards(c, id, n.cards());
             audit.record(c, actor, AUDIT, "USER_CREATED", "User " + n.username() + " was created.", n.username(), describe(n));
@@ -145,7 +145,7 @@ public class UserDirectory {
             Jdbc.update(c, "UPDATE USERS SET USERNAME = ?, FULL_NAME = ?, EMAIL = ?, PHONE = ?, PERSONAL_NUMBER = ?, LANG = ?, USER_STORAGE = ?, NOTES = ?,"
                     + " USE_AUTH_SERVER = ?, AUTH_SERVER_ID = ?, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", n.username(), n.fullName(), n.email(),
                     n.phone(), n.personalNumber(), n.language(), n.userStorage(), n.notes(), n.useAuthServer(), n.authServerId(), Instant.now(),
-                    databases.newId(), id);
+                    databases.newChangeNo(), id);
             replaceAliases(c, id, n.aliases());
             replaceCards(c, id, n.cards());
             String changes = diff(old, n);
@@ -330,7 +330,7 @@ public class UserDirectory {
             int delegations = Jdbc.update(c, "DELETE FROM DELEGATES WHERE OWNER_USER_ID = ? OR DELEGATE_USER_ID = ?", id, id);
             Jdbc.update(c, "DELETE FROM RIGHT_GRANTS WHERE USER_ID = ?", id);
             Instant now = Instant.now();
-            Jdbc.update(c, "UPDATE USERS SET DELETED_AT = ?, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", now, now, databases.newId(), id);
+            Jdbc.update(c, "UPDATE USERS SET DELETED_AT = ?, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", now, now, databases.newChangeNo(), id);
             audit.record(c, actor, AUDIT, "USER_DELETED", "User " + s.username() + " was deleted.", s.username(),
                     "Removed from groups: " + (groups.isEmpty() ? "none" : String.join(", ", groups)) + "\nDelegations removed: " + delegations
                             + "\nRights revoked: " + (rights.isEmpty() ? "none" : String.join(", ", rights)));
@@ -346,7 +346,7 @@ public class UserDirectory {
                 return null;
             }
             Instant now = Instant.now();
-            Jdbc.update(c, "UPDATE USERS SET DELETED_AT = NULL, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", now, databases.newId(), id);
+            Jdbc.update(c, "UPDATE USERS SET DELETED_AT = NULL, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", now, databases.newChangeNo(), id);
             audit.record(c, actor, AUDIT, "USER_UNDELETED", "User " + s.username() + " was undeleted.", s.username(), null);
             return null;
         });
@@ -366,7 +366,7 @@ public class UserDirectory {
             }
             // An administrator's lock has no end: clear the end of an earlier lockout after failed logins.
             Jdbc.update(c, "UPDATE USERS SET LOCKED_AT = ?, LOCKED_UNTIL = NULL, FAILED_LOGINS = 0, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", locked ? Instant.now() : null,
-                    Instant.now(), databases.newId(), id);
+                    Instant.now(), databases.newChangeNo(), id);
             audit.record(c, actor, AUDIT, locked ? "USER_LOCKED" : "USER_UNLOCKED", "Account " + s.username() + " was " + (locked ? "locked" : "unlocked") + ".",
                     s.username(), null);
             return null;
@@ -391,7 +391,7 @@ public class UserDirectory {
     }
 
     void touch(Connection c, long id) throws SQLException {
-        Jdbc.update(c, "UPDATE USERS SET UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", Instant.now(), databases.newId(), id);
+        Jdbc.update(c, "UPDATE USERS SET UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ?", Instant.now(), databases.newChangeNo(), id);
     }
 
     public boolean isSystemName(String name) {

@@ -175,6 +175,47 @@ class SiteApiTest {
         assertThat(pullAll(site, next[0], next)).isEmpty();
     }
 
+    /**
+     * Change numbers come from a sequence when a row changes, not when it commits: a pull must
+     * not pass a change still being written, or that user would never reach the site.
+     */
+    @Test
+    void aPullNeverPassesAChangeStillBeingWritten() throws Exception {
+        String site = "Brno " + tag();
+        register(site);
+        String t = tag();
+        long alice = user("alice" + t, List.of());
+        long[] next = new long[1];
+        pullAll(site, 0, next);
+
+        java.util.concurrent.CompletableFuture<Long> taken = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread slow = new Thread(() -> databases.mainJdbc().inTransaction(c -> {
+            long n = databases.newChangeNo();
+            org.ream.central.persistence.Jdbc.update(c, "UPDATE USERS SET FULL_NAME = ?, CHANGE_NO = ? WHERE ID = ?", "Alice, renamed", n, alice);
+            taken.complete(n);
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        slow.start();
+        try {
+            long held = taken.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            user("bob" + t, List.of()); // committed, with a later change number
+            assertThat(org.ream.central.persistence.InFlightChanges.settledBelow()).isLessThanOrEqualTo(held);
+            assertThat(pullAll(site, next[0], next)).as("nothing past the change in flight").noneMatch(u -> String.valueOf(u.get("username")).endsWith(t));
+        } finally {
+            release.countDown();
+            slow.join(30_000);
+        }
+        List<Map<String, Object>> after = pullAll(site, next[0], next);
+        assertThat(after).extracting(u -> u.get("username")).containsExactly("alice" + t, "bob" + t);
+        assertThat(after.get(0)).containsEntry("fullName", "Alice, renamed");
+    }
+
     @Test
     void authoriseRefusesDuplicatesOfNamesAliasesAndCards() {
         String site = "Plzen " + tag();

@@ -186,7 +186,7 @@ public class PlanApplier {
                         + " SYNC_SOURCE_ID, SYNC_EXTERNAL_ID, IS_SYSTEM, FAILED_LOGINS, CREATED_AT, UPDATED_AT, CHANGE_NO)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", id, r.username(), r.fullName(), r.email(), r.phone(),
                         r.personalNumber(), r.language(), r.userStorage(), r.useAuthServer(), r.authServerId(), r.syncSourceId(), r.externalId(), false,
-                        now, now, databases.newId());
+                        now, now, databases.newChangeNo());
             } else if (u.localId() != null) {
                 idOf.put(u, u.localId());
             }
@@ -200,7 +200,7 @@ public class PlanApplier {
                     b.add("UPDATE USERS SET USERNAME = ?, FULL_NAME = ?, EMAIL = ?, PHONE = ?, PERSONAL_NUMBER = ?, LANG = ?, USER_STORAGE = ?,"
                             + " USE_AUTH_SERVER = ?, AUTH_SERVER_ID = ?, SYNC_SOURCE_ID = ?, SYNC_EXTERNAL_ID = ?, DELETED_AT = NULL, UPDATED_AT = ?,"
                             + " CHANGE_NO = ? WHERE ID = ?", r.username(), r.fullName(), r.email(), r.phone(), r.personalNumber(), r.language(),
-                            r.userStorage(), r.useAuthServer(), r.authServerId(), r.syncSourceId(), r.externalId(), now, databases.newId(), id);
+                            r.userStorage(), r.useAuthServer(), r.authServerId(), r.syncSourceId(), r.externalId(), now, databases.newChangeNo(), id);
                     if (u.previousUsername() != null) {
                         ch.users.put(u.username(), id);
                     }
@@ -209,7 +209,7 @@ public class PlanApplier {
                     b.add("DELETE FROM GROUP_MEMBERS WHERE USER_ID = ?", id);
                     b.add("DELETE FROM DELEGATES WHERE OWNER_USER_ID = ? OR DELEGATE_USER_ID = ?", id, id);
                     b.add("DELETE FROM RIGHT_GRANTS WHERE USER_ID = ?", id);
-                    b.add("UPDATE USERS SET DELETED_AT = ?, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ? AND DELETED_AT IS NULL", now, now, databases.newId(),
+                    b.add("UPDATE USERS SET DELETED_AT = ?, UPDATED_AT = ?, CHANGE_NO = ? WHERE ID = ? AND DELETED_AT IS NULL", now, now, databases.newChangeNo(),
                             id);
                     ch.deactivated.add(id);
                     ch.membershipsChanged = true;
@@ -332,7 +332,7 @@ public class PlanApplier {
         for (GroupPath p : missing) {
             Long parent = p.names().size() == 1 ? null : ch.group(new GroupPath(p.names().subList(0, p.names().size() - 1)));
             b.add("INSERT INTO USER_GROUPS (ID, PARENT_ID, NAME, FULL_PATH, SYNC_SOURCE_ID, IS_SYSTEM, CREATED_AT, CHANGE_NO) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ch.group(p), parent, p.name(), p.toString(), ch.sourceId, false, now, databases.newId());
+                    ch.group(p), parent, p.name(), p.toString(), ch.sourceId, false, now, databases.newChangeNo());
         }
         b.flush();
     }
