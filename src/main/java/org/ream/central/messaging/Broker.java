@@ -216,6 +216,11 @@ public class Broker {
         caching = new CachingConnectionFactory(factory);
         caching.setSessionCacheSize(10);
         caching.setReconnectOnException(true);
+        // The listener containers keep their own consumer (CACHE_CONSUMER). A consumer cached here
+        // outlives the container's idle second consumer (max-consumers) and keeps the messages the
+        // broker pushed to it in its buffer, unread, until a new session happens to reuse it: a
+        // mail was seen to wait half a minute that way.
+        caching.setCacheConsumers(false);
         return caching;
     }
 
