@@ -6,27 +6,37 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
- * Pushes a site's batches to the Artemis queue {@code replication.payloads} (docs/site-protocol.md):
- * one message per payload, properties {@code site}, {@code batch} and {@code signature}.
+ * Pushes a site's batches to the Artemis queue {@code replication.payloads} (docs/site-protocol.md,
+ * "Push"): one message per payload, properties {@code site}, {@code batch} and {@code signature}.
+ * Without a broker user each site logs in as itself, user = its name and password = its broker
+ * token, as the central server's site acceptor wants; with one (an external broker's account),
+ * all sites share that login.
  */
 public final class QueuePusher implements AutoCloseable {
 
     public static final String QUEUE = "replication.payloads";
 
-    private final Connection connection;
-    private final Session session;
-    private final MessageProducer producer;
+    private final String brokerUrl;
+    private final String user;
+    private final String password;
     private final RequestSigner signer;
+    /** One connection per login: per site, or a single shared one under the key "". */
+    private final Map<String, Producer> producers = new LinkedHashMap<>();
 
-    public QueuePusher(String brokerUrl, String user, String password, RequestSigner signer) throws JMSException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user, password);
-        this.connection = factory.createConnection();
-        this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        this.producer = session.createProducer(session.createQueue(QUEUE));
+    private record Producer(Connection connection, Session session, MessageProducer producer) {
+    }
+
+    /** {@code user} null: every site logs in with its own name and broker token. */
+    public QueuePusher(String brokerUrl, String user, String password, RequestSigner signer) {
+        this.brokerUrl = brokerUrl;
+        this.user = user;
+        this.password = password;
         this.signer = signer;
     }
 
@@ -35,22 +45,55 @@ public final class QueuePusher implements AutoCloseable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Payloads.write(site, k, types, misbehaviour, bytes);
         byte[] body = bytes.toByteArray();
-        BytesMessage message = session.createBytesMessage();
+        String name = site.spec().name();
+        Producer p = producerFor(name);
+        BytesMessage message = p.session().createBytesMessage();
         message.writeBytes(body);
-        message.setStringProperty("site", site.spec().name());
+        message.setStringProperty("site", name);
         message.setStringProperty("batch", site.header(k, types).batch());
-        String signature = signer.bodySignature(site.spec().name(), body);
+        String signature = signer.bodySignature(name, body);
         if (signature != null) {
             message.setStringProperty("signature", signature);
         }
-        producer.send(message);
+        p.producer().send(message);
         if (misbehaviour == Misbehaviour.DUPLICATES) {
-            producer.send(message); // the same payload twice
+            p.producer().send(message); // the same payload twice
         }
+    }
+
+    private Producer producerFor(String site) throws JMSException {
+        String key = user == null ? site : "";
+        Producer p = producers.get(key);
+        if (p == null) {
+            String login = user == null ? site : user;
+            String secret = user == null ? signer.brokerToken(site) : password;
+            ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl, user == null && secret == null ? null : login, secret);
+            Connection connection = factory.createConnection();
+            try {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                p = new Producer(connection, session, session.createProducer(session.createQueue(QUEUE)));
+            } catch (JMSException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            producers.put(key, p);
+        }
+        return p;
     }
 
     @Override
     public void close() throws JMSException {
-        connection.close();
+        JMSException first = null;
+        for (Producer p : producers.values()) {
+            try {
+                p.connection().close();
+            } catch (JMSException e) {
+                first = first == null ? e : first;
+            }
+        }
+        producers.clear();
+        if (first != null) {
+            throw first;
+        }
     }
 }

@@ -25,6 +25,11 @@ public interface RequestSigner {
             public String bodySignature(String site, byte[] body) {
                 return org.ream.central.replication.payload.SiteKeys.signBody(signature.key(site, password), body);
             }
+
+            @Override
+            public String brokerToken(String site) {
+                return org.ream.central.replication.payload.SiteKeys.brokerToken(signature.key(site, password));
+            }
         };
     }
 
@@ -39,6 +44,11 @@ public interface RequestSigner {
         public String bodySignature(String site, byte[] body) {
             return null;
         }
+
+        @Override
+        public String brokerToken(String site) {
+            return null;
+        }
     };
 
     /** The X-Ream-* headers of a request. */
@@ -46,4 +56,7 @@ public interface RequestSigner {
 
     /** The signature of a pushed payload, or null when unsigned. */
     String bodySignature(String site, byte[] body);
+
+    /** The password of the site on the central server's broker (its user is the site name), or null when unsigned. */
+    String brokerToken(String site);
 }

@@ -32,7 +32,8 @@ public record SimulatorOptions(int sites, int printers, int users, int days, lon
               --mode serve|push|files serve downloads (default), push to the queue, or write payload files
               --host H                address to listen on and register (127.0.0.1)
               --ports A-B             ports of the sites, one each (0: any free port)
-              --broker URL            push: Artemis URL (tcp://localhost:61616), --broker-user, --broker-password
+              --broker URL            push: Artemis URL (tcp://localhost:61616); each site logs in as itself with its
+                                      broker token (needs --password), or all as --broker-user, --broker-password
               --out DIR               files: folder for the payloads (./site-payloads)
               --types a,b             push/files: record types (all); serve: the central server asks
               --misbehave MODE        none|timeout|500|zero|404|truncated|corrupt|duplicates

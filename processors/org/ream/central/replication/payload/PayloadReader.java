@@ -92,13 +92,24 @@ public final class PayloadReader implements Closeable {
     /** Reads a whole payload and checks every line and the trailer, keeping nothing but counts. */
     public static PayloadSummary verify(Path file) throws PayloadException {
         try (PayloadReader r = open(file)) {
-            Map<RecordType, Integer> perType = new EnumMap<>(RecordType.class);
-            PayloadRecord rec;
-            while ((rec = r.next()) != null) {
-                perType.merge(rec.type(), 1, Integer::sum);
-            }
-            return new PayloadSummary(r.header(), r.recordCount(), perType);
+            return r.readToEnd();
         }
+    }
+
+    /** As {@link #verify(Path)}, from a stream (a payload pushed as a message body); the stream is closed. */
+    public static PayloadSummary verify(InputStream gzipped) throws PayloadException {
+        try (PayloadReader r = open(gzipped)) {
+            return r.readToEnd();
+        }
+    }
+
+    private PayloadSummary readToEnd() throws PayloadException {
+        Map<RecordType, Integer> perType = new EnumMap<>(RecordType.class);
+        PayloadRecord rec;
+        while ((rec = next()) != null) {
+            perType.merge(rec.type(), 1, Integer::sum);
+        }
+        return new PayloadSummary(header(), recordCount(), perType);
     }
 
     public PayloadHeader header() {

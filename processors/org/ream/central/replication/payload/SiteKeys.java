@@ -28,6 +28,7 @@ public final class SiteKeys {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] BROKER_TOKEN_INPUT = "broker".getBytes(StandardCharsets.UTF_8);
 
     private SiteKeys() {
     }
@@ -81,6 +82,20 @@ public final class SiteKeys {
 
     public static boolean verifyBody(byte[] key, InputStream body, String signature) throws IOException {
         return matches(macOf(key, body), signature);
+    }
+
+    /**
+     * The password a site gives the central server's broker (user = its site name) to push
+     * payloads: HMAC-SHA256(key, "broker"), base64url without padding. Derived rather than
+     * configured, so a site needs nothing but its communication password; a token seen on the
+     * wire lets its holder send to the queue, not sign a payload.
+     */
+    public static String brokerToken(byte[] key) {
+        return B64.encodeToString(mac(key).doFinal(BROKER_TOKEN_INPUT));
+    }
+
+    public static boolean verifyBrokerToken(byte[] key, String token) {
+        return matches(mac(key).doFinal(BROKER_TOKEN_INPUT), token);
     }
 
     /** 16 random bytes, base64url without padding: an {@code X-Ream-Nonce}. */

@@ -2,6 +2,7 @@ package org.ream.central.messaging;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +11,10 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.OptionalInt;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.jboss.logging.Logger;
@@ -21,16 +26,29 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * The message broker that buffers work (mail, scheduler runs, sync, replication...).
  * Embedded Artemis with its journal in the data folder by default; an external broker
  * or cluster when ream.broker.url is set. Configuration lives in artemis/.
+ *
+ * <p>The embedded broker runs with security on ({@link BrokerSecurity}): the server connects as
+ * its own user with a password made at each start; sites that push payloads connect through the
+ * optional site acceptor (ream.broker.site-acceptor.port) and may only send to
+ * {@value #PUSH_QUEUE}.
  */
 @ApplicationScoped
 public class Broker {
 
     private static final Logger LOG = Logger.getLogger(Broker.class);
     public static final String EMBEDDED_URL = "vm://0";
+    /** The queue sites push payloads to (docs/site-protocol.md). */
+    public static final String PUSH_QUEUE = "replication.payloads";
+    static final String SITE_ACCEPTOR = "sites";
 
     @Inject
     ReamConfig config;
 
+    @Inject
+    Instance<SiteLogins> siteLogins;
+
+    /** The embedded broker's password for the server's own connections; held in memory only. */
+    private final String serverPassword = newSecret();
     private EmbeddedActiveMQ embedded;
     private final ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory();
     private CachingConnectionFactory caching;
@@ -43,10 +61,35 @@ public class Broker {
         return isExternal() ? config.broker().url().get().trim() : EMBEDDED_URL;
     }
 
+    /** The user the server connects with: the configured one of an external broker, its own on the embedded one. */
+    public String connectionUser() {
+        return isExternal() ? config.broker().user().orElse(null) : BrokerSecurity.SERVER_USER;
+    }
+
+    public String connectionPassword() {
+        return isExternal() ? config.broker().password().orElse(null) : serverPassword;
+    }
+
+    /** The port the site acceptor listens on (the actual one when configured as 0), empty when there is none. */
+    public OptionalInt siteAcceptorPort() {
+        if (embedded == null || embedded.getActiveMQServer() == null) {
+            return OptionalInt.empty();
+        }
+        var acceptor = embedded.getActiveMQServer().getRemotingService().getAcceptor(SITE_ACCEPTOR);
+        // A port Artemis could not bind leaves the acceptor "started" on port 0 (it logs AMQ229230 and goes on).
+        return acceptor instanceof NettyAcceptor netty && netty.isStarted() && netty.getActualPort() > 0 ? OptionalInt.of(netty.getActualPort())
+                : OptionalInt.empty();
+    }
+
     /** For an external broker: refuses to start when it cannot be reached or refuses our login. */
     public void check() {
         if (!isExternal()) {
             return;
+        }
+        if (config.broker().siteAcceptor().port().isPresent()) {
+            throw new StartupRefused("ream.broker.site-acceptor.port (REAM_BROKER_SITE_ACCEPTOR_PORT) opens a port of the embedded broker, and"
+                    + " ream.broker.url (REAM_BROKER_URL) chooses an external one. Unset the port: sites push to the external broker"
+                    + " directly (see artemis/README.md).");
         }
         try (ActiveMQConnectionFactory probe = newFactory()) {
             probe.setCallTimeout(5000);
@@ -105,18 +148,42 @@ public class Broker {
                     System.clearProperty("ream.broker.dir");
                 }
                 fc.setConfigurationUrl(null);
+                // Artemis lets its cluster user past every permission check: with its default
+                // password known to all, anyone reaching the site acceptor could use it.
+                fc.setClusterPassword(newSecret());
+                ReamConfig.SiteAcceptor sites = config.broker().siteAcceptor();
+                if (sites.port().isPresent()) {
+                    String host = sites.host().contains(":") && !sites.host().startsWith("[") ? "[" + sites.host() + "]" : sites.host();
+                    fc.addAcceptorConfiguration(SITE_ACCEPTOR, "tcp://" + host + ":" + sites.port().getAsInt() + "?protocols=CORE");
+                }
                 embedded.setConfiguration(fc);
+                embedded.setSecurityManager(new BrokerSecurity(serverPassword, this::siteLogin, PUSH_QUEUE));
                 embedded.start();
             } catch (Exception e) {
                 throw new StartupRefused("Cannot start the embedded message broker in " + brokerDir + ": " + e.getMessage(), e);
             }
-            LOG.infof("Embedded broker started (%d ms), journal in %s", (System.nanoTime() - t0) / 1_000_000, brokerDir);
+            ReamConfig.SiteAcceptor sites = config.broker().siteAcceptor();
+            if (sites.port().isPresent() && siteAcceptorPort().isEmpty()) {
+                throw new StartupRefused("The embedded message broker cannot listen for sites on " + sites.host() + ":" + sites.port().getAsInt()
+                        + " (port in use, or an address this machine does not have). Choose another ream.broker.site-acceptor.port"
+                        + " (REAM_BROKER_SITE_ACCEPTOR_PORT) or host, or unset the port.");
+            }
+            LOG.infof("Embedded broker started (%d ms), journal in %s%s", (System.nanoTime() - t0) / 1_000_000, brokerDir,
+                    siteAcceptorPort().isPresent() ? ", sites push to " + sites.host() + ":" + siteAcceptorPort().getAsInt() : "");
         }
         configure(factory);
-        if (isExternal()) {
-            factory.setUser(config.broker().user().orElse(null));
-            factory.setPassword(config.broker().password().orElse(null));
-        }
+        factory.setUser(connectionUser());
+        factory.setPassword(connectionPassword());
+    }
+
+    private boolean siteLogin(String site, String token, String remoteAddress) {
+        return siteLogins.get().accepts(site, token, remoteAddress);
+    }
+
+    private static String newSecret() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private ActiveMQConnectionFactory newFactory() {
@@ -149,6 +216,11 @@ public class Broker {
         caching = new CachingConnectionFactory(factory);
         caching.setSessionCacheSize(10);
         caching.setReconnectOnException(true);
+        // The listener containers keep their own consumer (CACHE_CONSUMER). A consumer cached here
+        // outlives the container's idle second consumer (max-consumers) and keeps the messages the
+        // broker pushed to it in its buffer, unread, until a new session happens to reuse it: a
+        // mail was seen to wait half a minute that way.
+        caching.setCacheConsumers(false);
         return caching;
     }
 

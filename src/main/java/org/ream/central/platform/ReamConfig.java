@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Start-up configuration of the server (application.properties, system properties or
@@ -60,6 +61,18 @@ public interface ReamConfig {
         Optional<String> user();
 
         Optional<String> password();
+
+        /** The embedded broker's network acceptor for sites that push payloads (off unless its port is set). */
+        SiteAcceptor siteAcceptor();
+    }
+
+    interface SiteAcceptor {
+        /** TCP port for sites (CORE protocol); absent: no acceptor; 0: any free port (tests). */
+        OptionalInt port();
+
+        /** Address to listen on. */
+        @WithDefault("0.0.0.0")
+        String host();
     }
 
     interface Admin {

@@ -145,6 +145,26 @@ final class PackagedServer implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A call of the web API as the UI makes it: JSON body (or none), the session cookie when given, X-Requested-With. */
+    HttpResponse<String> call(String method, String path, String session, String json) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("X-Requested-With", "it").header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (session != null) {
+            request.header("Cookie", "REAM_SESSION=" + session);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in and returns the session cookie's value. */
+    String login(String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = call("POST", "/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertThat(r.statusCode()).as("login of %s: %s", user, r.body()).isEqualTo(200);
+        return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("REAM_SESSION=")).findFirst()
+                .map(c -> c.substring("REAM_SESSION=".length()).split(";", 2)[0]).orElseThrow(() -> new AssertionError("no session cookie: " + r.headers()));
+    }
+
     /** Stops the server as a service manager does (SIGTERM) and returns its exit code. */
     int stop() throws Exception {
         process.destroy();

@@ -133,6 +133,29 @@ class StartRefusalIT {
     }
 
     @Test
+    void aSiteAcceptorWithAnExternalBroker() throws Exception {
+        Path data = usedCopy("site-acceptor-external");
+        FolderSnapshot before = FolderSnapshot.of(data);
+        try (PackagedServer server = server(data).env("REAM_BROKER_URL", "tcp://127.0.0.1:" + PackagedServer.freePort())
+                .env("REAM_BROKER_SITE_ACCEPTOR_PORT", "61617")) {
+            server.start();
+            ItSupport.assertRefused(server, before, "ream.broker.site-acceptor.port (REAM_BROKER_SITE_ACCEPTOR_PORT)", "external",
+                    "Unset the port");
+        }
+    }
+
+    @Test
+    void aSiteAcceptorPortTakenByAnotherProcess() throws Exception {
+        Path data = usedCopy("site-acceptor-taken");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                PackagedServer server = server(data).env("REAM_BROKER_SITE_ACCEPTOR_HOST", "127.0.0.1")
+                        .env("REAM_BROKER_SITE_ACCEPTOR_PORT", Integer.toString(taken.getLocalPort()))) {
+            server.start();
+            ItSupport.assertRefusedLine(server, "message broker", "127.0.0.1:" + taken.getLocalPort(), "REAM_BROKER_SITE_ACCEPTOR_PORT");
+        }
+    }
+
+    @Test
     void noFirebirdEngine() throws Exception {
         Path data = usedCopy("no-firebird");
         FolderSnapshot before = FolderSnapshot.of(data);

@@ -9,7 +9,7 @@ import javax.management.ObjectName;
  * queue depths, messages in a dead-letter queue, and a temporary override of a queue's
  * redelivery settings so that tests do not wait for the production back-off.
  */
-final class BrokerQueues {
+public final class BrokerQueues {
 
     private static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
 
@@ -43,7 +43,7 @@ final class BrokerQueues {
     }
 
     /** Every message of the queue, waiting, scheduled for redelivery or being delivered; 0 if the queue does not exist yet. */
-    static long depth(String queue) throws Exception {
+    public static long depth(String queue) throws Exception {
         ObjectName q = queue(queue);
         return q == null ? 0 : ((Number) JMX.getAttribute(q, "MessageCount")).longValue();
     }

@@ -7,11 +7,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +18,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ream.central.logging.SystemLog;
 import org.ream.central.persistence.Databases;
+import org.ream.central.replication.IncomingPayloads;
 import org.ream.central.replication.load.ReplicationBatch;
 import org.ream.central.replication.load.ReplicationBatches;
 import org.ream.central.replication.payload.RecordType;
-import org.ream.central.scheduling.tasks.DataDir;
 import org.ream.central.sites.SiteDirectory;
 import org.ream.central.sites.SiteKeyring;
 import org.ream.central.sites.SiteStatus;
@@ -32,7 +30,7 @@ import org.ream.central.sites.SitesConfig;
 /**
  * The download phase of replication (manual 6.14.1): asks a site for what it recorded after the
  * cursor of the last payload stored, payload after payload, and writes each one durably into
- * the data folder (a temporary file, forced to disk, then renamed) before recording it. Only
+ * the data folder ({@link IncomingPayloads}) before recording it. Only
  * then is its load queued. A failing site gets its status and download error; others go on.
  */
 @ApplicationScoped
@@ -62,7 +60,7 @@ public class SiteDownloader {
     ReplicationBatches batches;
 
     @Inject
-    DataDir dataDir;
+    IncomingPayloads incoming;
 
     @Inject
     SystemLog log;
@@ -101,15 +99,13 @@ public class SiteDownloader {
             boolean catchUp, int maxRounds, List<Long> stored) {
         long siteId = site.id();
         String typeList = typeList(types);
-        Path folder = dataDir.resolve("replication/incoming/" + siteId);
         for (int round = 0; round < maxRounds; round++) {
             String pathAndQuery = EXPORT_PATH + "?types=" + URLEncoder.encode(typeList, StandardCharsets.UTF_8)
                     + (cursor == null ? "" : "&after=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             HttpRequest.Builder request = keyring.signedGet(site, password, pathAndQuery, config.downloadTimeout());
             Path part = null;
             try {
-                Files.createDirectories(folder);
-                part = Files.createTempFile(folder, "download-", ".part");
+                part = incoming.newPart(siteId, "download-");
                 HttpResponse<Path> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofFile(part, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING));
                 int code = answer.statusCode();
@@ -122,10 +118,7 @@ public class SiteDownloader {
                     Files.deleteIfExists(part);
                     return new Outcome(SiteStatus.of(code, body), "the site answered " + code + (body.isEmpty() ? "" : " \"" + body + "\""));
                 }
-                force(part);
-                Path file = folder.resolve((catchUp ? "catchup-" : "payload-") + Instant.now().toEpochMilli() + "-" + round + ".ndjson.gz");
-                Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
-                force(folder);
+                Path file = incoming.keep(part, (catchUp ? "catchup-" : "payload-") + Instant.now().toEpochMilli() + "-" + round + ".ndjson.gz");
                 ReplicationBatch batch = batches.recordDownloaded(siteId, file, catchUp);
                 stored.add(batch.id());
                 if (batch.status() == org.ream.central.replication.load.BatchStatus.FAILED) {
@@ -137,10 +130,10 @@ public class SiteDownloader {
                 }
                 cursor = batch.cursor();
             } catch (IOException e) {
-                deleteQuietly(part);
+                IncomingPayloads.deleteQuietly(part);
                 return new Outcome(SiteStatus.UNREACHABLE, "no answer: " + e.getMessage());
             } catch (InterruptedException e) {
-                deleteQuietly(part);
+                IncomingPayloads.deleteQuietly(part);
                 Thread.currentThread().interrupt();
                 return new Outcome(SiteStatus.UNREACHABLE, "interrupted");
             }
@@ -182,21 +175,5 @@ public class SiteDownloader {
                     + " payload(s) stored before)"));
         }
         return new Result(siteId, name, List.copyOf(stored), status, problem);
-    }
-
-    private static void force(Path path) throws IOException {
-        try (FileChannel c = FileChannel.open(path, Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
-            c.force(true);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a stray .part file is removed by the system maintenance's tmp clean-up at worst
-            }
-        }
     }
 }

@@ -115,6 +115,12 @@ public class ReplicationBatches {
         return databases.mainJdbc().one("SELECT " + COLUMNS + " FROM REPLICATION_BATCHES WHERE ID = ?", ReplicationBatches::map, id);
     }
 
+    /** The batch a site's payload header named, if one was stored. */
+    public Optional<ReplicationBatch> find(long siteId, String batchKey) {
+        return databases.mainJdbc().one("SELECT " + COLUMNS + " FROM REPLICATION_BATCHES WHERE SITE_ID = ? AND BATCH_KEY = ?", ReplicationBatches::map,
+                siteId, batchKey);
+    }
+
     /** A site's batches, oldest stored first: the order they are to be loaded in. */
     public List<ReplicationBatch> forSite(long siteId) {
         return databases.mainJdbc().query("SELECT " + COLUMNS + " FROM REPLICATION_BATCHES WHERE SITE_ID = ? ORDER BY DOWNLOADED_AT, ID",

@@ -19,7 +19,6 @@ import org.ream.central.mail.MailQueue;
 import org.ream.central.messaging.Broker;
 import org.ream.central.persistence.Databases;
 import org.ream.central.persistence.Jdbc;
-import org.ream.central.platform.ReamConfig;
 import org.ream.central.scheduling.DiskSpaceLevel;
 import org.ream.central.scheduling.ScheduleStore;
 import org.ream.central.scheduling.ScheduledTask;
@@ -64,9 +63,6 @@ public class HealthCheckTask implements ScheduledTask {
 
     @Inject
     Broker broker;
-
-    @Inject
-    ReamConfig reamConfig;
 
     @Inject
     SchedulerConfig config;
@@ -174,9 +170,7 @@ public class HealthCheckTask implements ScheduledTask {
             probe.setReconnectAttempts(0);
             probe.setInitialConnectAttempts(1);
             probe.setCallTimeout(config.probeTimeout().toMillis());
-            String user = broker.isExternal() ? reamConfig.broker().user().orElse(null) : null;
-            String password = broker.isExternal() ? reamConfig.broker().password().orElse(null) : null;
-            try (jakarta.jms.Connection c = probe.createConnection(user, password)) {
+            try (jakarta.jms.Connection c = probe.createConnection(broker.connectionUser(), broker.connectionPassword())) {
                 c.start();
             }
         } catch (Exception e) {

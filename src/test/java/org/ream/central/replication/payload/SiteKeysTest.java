@@ -19,6 +19,17 @@ class SiteKeysTest {
     }
 
     @Test
+    void theBrokerTokenIsTheKeysHmacOfBrokerAndOnlyItIsAccepted() {
+        String token = SiteKeys.brokerToken(KEY);
+        assertThat(token).isEqualTo("jr9IJmnuW3A7hWZMf-NOYCfwWuR8yMdrg228eDors70");
+        assertThat(SiteKeys.verifyBrokerToken(KEY, token)).isTrue();
+        assertThat(SiteKeys.verifyBrokerToken(SiteKeys.deriveKey("correct horse", "Praha"), token)).isFalse();
+        assertThat(SiteKeys.verifyBrokerToken(KEY, token.substring(1))).isFalse();
+        assertThat(SiteKeys.verifyBrokerToken(KEY, "not base64 !")).isFalse();
+        assertThat(SiteKeys.verifyBrokerToken(KEY, null)).isFalse();
+    }
+
+    @Test
     void signsTheCanonicalStringOfARequest() {
         String canonical = SiteKeys.canonical("get", "/site-api/v1/users?since=42&limit=1000", 1764108000000L, "AAAAAAAAAAAAAAAAAAAAAA", null);
         assertThat(canonical).startsWith("GET\n/site-api/v1/users?since=42&limit=1000\n1764108000000\nAAAAAAAAAAAAAAAAAAAAAA\n")
