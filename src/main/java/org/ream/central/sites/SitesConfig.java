@@ -12,6 +12,13 @@ public interface SitesConfig {
     @WithDefault("10s")
     Duration statusTimeout();
 
+    /**
+     * How often every enabled site's status is asked (manual 6.14.1: "the time-out and the
+     * period"); 0 turns the periodic check off (the Sites tab's Check status still works).
+     */
+    @WithDefault("5m")
+    Duration statusPeriod();
+
     /** Longest wait for one payload of a site's download (the data of a day of a big site takes a while). */
     @WithDefault("5m")
     Duration downloadTimeout();

@@ -88,6 +88,32 @@ class SiteStatusProbeTest {
         Api.admin().get("/api/sites/" + id).then().statusCode(200).body("status", equalTo("ERROR"));
     }
 
+    /** The periodic check (route sites-status-check) asks every enabled site and records what it answers. */
+    @Test
+    void thePeriodicCheckAsksEveryEnabledSite() throws Exception {
+        long id = siteAnswering("Periodic " + UUID.randomUUID(), false);
+        code = 200;
+        body = "1";
+        databases.mainJdbc().update("UPDATE SITES SET STATUS = ? WHERE ID = ?", "UNKNOWN", id);
+        assertThat(probe.checkEnabled()).isPositive();
+        assertThat(status(id)).isEqualTo("READY");
+        assertThat(refusal).isNull();
+
+        databases.mainJdbc().update("UPDATE SITES SET STATUS = ?, ENABLED = ? WHERE ID = ?", "UNKNOWN", false, id);
+        refusal = "not called";
+        probe.checkEnabled();
+        assertThat(refusal).as("a disabled site is not asked").isEqualTo("not called");
+        assertThat(status(id)).isEqualTo("UNKNOWN");
+        assertThat(probe.checkAll()).as("the tests' period is 0: the route's check is off").isZero();
+    }
+
+    @Inject
+    org.ream.central.persistence.Databases databases;
+
+    String status(long id) {
+        return databases.mainJdbc().one("SELECT STATUS FROM SITES WHERE ID = ?", rs -> rs.getString(1), id).map(String::trim).orElse(null);
+    }
+
     @Test
     void noAnswerWithinTheTimeOutIsUnreachable() throws Exception {
         long id = siteAnswering("Slow " + UUID.randomUUID(), true);
