@@ -27,6 +27,11 @@ final class MisbehavingPayloadOut implements PayloadOut {
     }
 
     @Override
+    public void signWith(byte[] siteKey) {
+        out.signWith(siteKey);
+    }
+
+    @Override
     public void begin(BatchHeader header) {
         out.begin(header);
     }

@@ -47,12 +47,21 @@ public final class NdjsonPayloadOut implements PayloadOut {
         }
     }
 
+    private byte[] key;
+    private BatchHeader header;
+
+    @Override
+    public void signWith(byte[] siteKey) {
+        this.key = siteKey;
+    }
+
     @Override
     public void begin(BatchHeader header) {
         if (begun) {
             throw new IllegalStateException("payload already begun");
         }
         begun = true;
+        this.header = header;
         ObjectNode h = JSON.createObjectNode();
         h.put("format", "ream-payload");
         h.put("version", 1);
@@ -80,7 +89,11 @@ public final class NdjsonPayloadOut implements PayloadOut {
         ObjectNode t = JSON.createObjectNode();
         t.put("type", "end");
         t.put("records", records);
-        t.put("sha256", HexFormat.of().formatHex(digest.digest()));
+        String sha = HexFormat.of().formatHex(digest.digest());
+        t.put("sha256", sha);
+        if (key != null && header != null) {
+            t.put("signature", org.ream.central.replication.payload.SiteKeys.payloadSignature(key, header.site(), header.batch(), sha));
+        }
         line(t, false);
         ended = true;
         try {

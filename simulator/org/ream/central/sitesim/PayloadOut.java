@@ -24,4 +24,8 @@ public interface PayloadOut {
 
     /** Records written so far. */
     int records();
+
+    /** Signs the trailer with the site's key (SiteKeys.payloadSignature); null leaves it unsigned. Call before finish. */
+    default void signWith(byte[] siteKey) {
+    }
 }

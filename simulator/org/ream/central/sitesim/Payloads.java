@@ -11,9 +11,15 @@ final class Payloads {
     }
 
     static void write(ActivityGenerator site, int k, List<String> types, Misbehaviour m, OutputStream target) {
+        write(site, k, types, m, target, null);
+    }
+
+    /** As above, the trailer signed with {@code siteKey} (null: unsigned), as a site serving downloads signs it. */
+    static void write(ActivityGenerator site, int k, List<String> types, Misbehaviour m, OutputStream target, byte[] siteKey) {
         PayloadOut out = m == Misbehaviour.CORRUPT_LINE
                 ? new NdjsonPayloadOut(target, s -> MisbehavingPayloadOut.breakingLine(s, 2))
                 : new NdjsonPayloadOut(target);
+        out.signWith(siteKey);
         write(site, k, types, m, out);
     }
 

@@ -43,7 +43,7 @@ public final class QueuePusher implements AutoCloseable {
     /** Sends batch {@code k} of the site (held in memory: one site-day). */
     public void push(ActivityGenerator site, int k, List<String> types, Misbehaviour misbehaviour) throws JMSException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Payloads.write(site, k, types, misbehaviour, bytes);
+        Payloads.write(site, k, types, misbehaviour, bytes, signer.payloadKey(site.spec().name()));
         byte[] body = bytes.toByteArray();
         String name = site.spec().name();
         Producer p = producerFor(name);

@@ -18,7 +18,19 @@ public interface RequestCheck {
      */
     static RequestCheck signedFor(String site, String password) {
         org.ream.central.sites.SiteSignature signature = new org.ream.central.sites.SiteSignature(java.time.Clock.systemUTC());
-        return exchange -> {
+        byte[] key = signature.key(site, password);
+        return new RequestCheck() {
+            @Override
+            public byte[] payloadKey() {
+                return key;
+            }
+
+            @Override
+            public String refusal(HttpExchange exchange) {
+                return check(exchange);
+            }
+
+            private String check(HttpExchange exchange) {
             var h = exchange.getRequestHeaders();
             String named = org.ream.central.sites.SiteSignature.siteName(h.getFirst(org.ream.central.sites.SiteSignature.SITE_HEADER));
             if (!site.equals(named)) {
@@ -29,7 +41,13 @@ public interface RequestCheck {
             return signature.refusal(site, password, exchange.getRequestMethod(), pathAndQuery, h.getFirst(org.ream.central.sites.SiteSignature.TIMESTAMP_HEADER),
                     h.getFirst(org.ream.central.sites.SiteSignature.NONCE_HEADER), h.getFirst(org.ream.central.sites.SiteSignature.SIGNATURE_HEADER), new byte[0])
                     .orElse(null);
+            }
         };
+    }
+
+    /** The site's key to sign the payloads it serves (the trailer's signature), or null to leave them unsigned. */
+    default byte[] payloadKey() {
+        return null;
     }
 
     /** Why the request is refused (answered 401), or null when it is accepted. */

@@ -30,6 +30,11 @@ public interface RequestSigner {
             public String brokerToken(String site) {
                 return org.ream.central.replication.payload.SiteKeys.brokerToken(signature.key(site, password));
             }
+
+            @Override
+            public byte[] payloadKey(String site) {
+                return signature.key(site, password);
+            }
         };
     }
 
@@ -50,6 +55,11 @@ public interface RequestSigner {
             return null;
         }
     };
+
+    /** The site's key to sign its payloads' trailers, or null when unsigned. */
+    default byte[] payloadKey(String site) {
+        return null;
+    }
 
     /** The X-Ream-* headers of a request. */
     Map<String, String> headers(String site, String method, String pathAndQuery, byte[] body);

@@ -174,9 +174,11 @@ public final class SiteServer implements Closeable {
         exchange.sendResponseHeaders(200, 0);
         OutputStream body = exchange.getResponseBody();
         if (m == Misbehaviour.CORRUPT_LINE) {
-            Payloads.write(site, batch, types, m, body);
+            Payloads.write(site, batch, types, m, body, check.payloadKey());
         } else {
-            Payloads.write(site, batch, types, m, payloads.apply(body));
+            PayloadOut out = payloads.apply(body);
+            out.signWith(check.payloadKey());
+            Payloads.write(site, batch, types, m, out);
         }
     }
 

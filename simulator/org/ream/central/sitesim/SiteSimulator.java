@@ -110,12 +110,15 @@ public final class SiteSimulator {
         Files.createDirectories(o.out());
         for (int i = 0; i < sites.size(); i++) {
             ActivityGenerator site = sites.get(i);
+            // Signed as the site would sign what it serves, when the communication password is given.
+            byte[] key = o.password() == null || o.password().isEmpty() ? null
+                    : org.ream.central.replication.payload.SiteKeys.deriveKey(o.password(), site.spec().name());
             for (int k = 1; k <= site.batches(); k++) {
                 boolean bad = k == 1 || !o.misbehaveOnce();
                 Misbehaviour m = bad ? o.misbehaviourOf(i) : Misbehaviour.NONE;
                 try (OutputStream file = Files.newOutputStream(o.out().resolve(site.spec().name() + "-" + ActivityGenerator.cursor(k)
                         + ".ndjson.gz"))) {
-                    Payloads.write(site, k, o.types(), m, file);
+                    Payloads.write(site, k, o.types(), m, file, key);
                 }
             }
         }

@@ -116,6 +116,19 @@ public final class PayloadReader implements Closeable {
         return header;
     }
 
+    /** The SHA-256 (hex) of the record lines, once the trailer has been read and matched. */
+    public String recordsSha256() {
+        return recordsSha256;
+    }
+
+    /** The trailer's {@code signature} (SiteKeys.payloadSignature), or null when it has none. */
+    public String trailerSignature() {
+        return trailerSignature;
+    }
+
+    private String recordsSha256;
+    private String trailerSignature;
+
     /** Records read so far. */
     public int recordCount() {
         return records;
@@ -212,6 +225,8 @@ public final class PayloadReader implements Closeable {
         if (!actual.equalsIgnoreCase(expected)) {
             throw new PayloadException(line, "SHA-256 of the records does not match the trailer's");
         }
+        recordsSha256 = actual;
+        trailerSignature = text(node, "signature");
         int trailerLine = line;
         byte[] after = readLine();
         while (after != null) {

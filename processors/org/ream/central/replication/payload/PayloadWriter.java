@@ -23,10 +23,12 @@ public final class PayloadWriter implements Closeable {
 
     private final GZIPOutputStream out;
     private final MessageDigest digest = PayloadReader.sha256();
+    private final PayloadHeader header;
     private int records;
     private boolean closed;
 
     public PayloadWriter(OutputStream target, PayloadHeader header) {
+        this.header = header;
         try {
             this.out = new GZIPOutputStream(target, 65536);
             ObjectNode h = JSON.createObjectNode();
@@ -81,6 +83,14 @@ public final class PayloadWriter implements Closeable {
         }
     }
 
+    /** Signs the payload with the site's key in its trailer, as a site serving it for download does. */
+    public PayloadWriter signedWith(byte[] siteKey) {
+        this.key = siteKey;
+        return this;
+    }
+
+    private byte[] key;
+
     /** Writes the trailer and finishes the gzip stream; closes the target. */
     @Override
     public void close() {
@@ -91,7 +101,11 @@ public final class PayloadWriter implements Closeable {
             ObjectNode t = JSON.createObjectNode();
             t.put("type", PayloadReader.TRAILER_TYPE);
             t.put("records", records);
-            t.put("sha256", HexFormat.of().formatHex(digest.digest()));
+            String sha = HexFormat.of().formatHex(digest.digest());
+            t.put("sha256", sha);
+            if (key != null) {
+                t.put("signature", SiteKeys.payloadSignature(key, header.site(), header.batch(), sha));
+            }
             line(JSON.writeValueAsBytes(t), false);
             closed = true;
             out.close();

@@ -76,6 +76,23 @@ public final class SiteKeys {
         return B64.encodeToString(macOf(key, body));
     }
 
+    /**
+     * The trailer's {@code signature}: the site vouches for the payload it serves (what a download
+     * receives is otherwise only as trustworthy as the network). Streams need no buffering: the
+     * records' SHA-256 is known when the trailer is written.
+     */
+    public static String payloadSignature(byte[] key, String site, String batch, String recordsSha256Hex) {
+        return sign(key, payloadCanonical(site, batch, recordsSha256Hex));
+    }
+
+    public static boolean verifyPayload(byte[] key, String site, String batch, String recordsSha256Hex, String signature) {
+        return signature != null && verify(key, payloadCanonical(site, batch, recordsSha256Hex), signature);
+    }
+
+    private static String payloadCanonical(String site, String batch, String recordsSha256Hex) {
+        return "ream-payload-v1\n" + site + "\n" + batch + "\n" + recordsSha256Hex.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static boolean verifyBody(byte[] key, byte[] body, String signature) {
         return matches(mac(key).doFinal(body), signature);
     }

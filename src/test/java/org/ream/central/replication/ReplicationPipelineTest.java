@@ -208,4 +208,27 @@ class ReplicationPipelineTest {
     long priceLists(long siteId) {
         return databases.mainJdbc().count("SELECT COUNT(*) FROM PRICE_LISTS WHERE SITE_ID = ?", siteId);
     }
+
+    /** What a download receives must be the site's own: a payload without the site's signature in its trailer is refused, nothing is stored. */
+    @Test
+    void aPayloadTheSiteDidNotSignIsRefusedAtDownload() throws Exception {
+        SiteSpec spec = SiteSpec.of((int) (Math.abs(System.nanoTime()) % 1_000_000), 11, 4, 12, 2);
+        RequestCheck signed = RequestCheck.signedFor(spec.name(), PASSWORD);
+        RequestCheck acceptsButDoesNotSign = signed::refusal; // same checks, no key for the payloads
+        SiteServer server = new SiteServer(new ActivityGenerator(spec), new InetSocketAddress("127.0.0.1", 0), executor, acceptsButDoesNotSign).start();
+        long id = databases.newId();
+        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                id, spec.name(), "127.0.0.1", server.port(), false, true, "UNKNOWN", Instant.now());
+        try {
+            ReplicationRuns.DownloadSummary s = runs.downloadAll(List.of(id));
+            assertThat(s.payloads()).isZero();
+            assertThat(s.problems()).singleElement().asString().contains("not signed by the site");
+            assertThat(column("DOWNLOAD_STATUS", id)).isEqualTo("ERROR");
+            assertThat(column("STATUS", id)).isEqualTo("ERROR");
+            assertThat(databases.mainJdbc().count("SELECT COUNT(*) FROM REPLICATION_BATCHES WHERE SITE_ID = ?", id)).isZero();
+            assertThat(sessions(id)).isZero();
+        } finally {
+            server.close();
+        }
+    }
 }

@@ -118,6 +118,11 @@ public class SiteDownloader {
                     Files.deleteIfExists(part);
                     return new Outcome(SiteStatus.of(code, body), "the site answered " + code + (body.isEmpty() ? "" : " \"" + body + "\""));
                 }
+                String unsigned = unsigned(part, site.name(), keyring.signature().key(site.name(), password));
+                if (unsigned != null) {
+                    IncomingPayloads.deleteQuietly(part);
+                    return new Outcome(SiteStatus.ERROR, "a payload was refused: " + unsigned);
+                }
                 Path file = incoming.keep(part, (catchUp ? "catchup-" : "payload-") + Instant.now().toEpochMilli() + "-" + round + ".ndjson.gz");
                 ReplicationBatch batch = batches.recordDownloaded(siteId, file, catchUp);
                 stored.add(batch.id());
@@ -139,6 +144,32 @@ public class SiteDownloader {
             }
         }
         return new Outcome(SiteStatus.READY, null);
+    }
+
+    /**
+     * Why a downloaded payload is not the site's own (its trailer is not signed with the site's
+     * key, or it names another site), or null. A payload that cannot even be read is kept: the
+     * load refuses it naming the line, as it does any other, and nothing of it is loaded.
+     */
+    static String unsigned(Path part, String siteName, byte[] key) {
+        try (org.ream.central.replication.payload.PayloadReader reader = org.ream.central.replication.payload.PayloadReader.open(part)) {
+            while (reader.next() != null) {
+                // read to the trailer: its digest covers every record
+            }
+            if (!reader.header().site().equals(siteName)) {
+                return "it is from site \"" + reader.header().site() + "\"";
+            }
+            if (reader.trailerSignature() == null) {
+                return "it is not signed by the site (no signature in its trailer)";
+            }
+            if (!org.ream.central.replication.payload.SiteKeys.verifyPayload(key, siteName, reader.header().batch(), reader.recordsSha256(),
+                    reader.trailerSignature())) {
+                return "its signature does not match (another communication password, or changed on its way)";
+            }
+            return null;
+        } catch (org.ream.central.replication.payload.PayloadException e) {
+            return null;
+        }
     }
 
     private static String typeList(Set<RecordType> types) {

@@ -72,4 +72,26 @@ class SiteKeysTest {
         assertThat(SiteKeys.constantTimeEquals(new byte[] {1, 2}, new byte[] {1, 3})).isFalse();
         assertThat(SiteKeys.constantTimeEquals(null, new byte[0])).isFalse();
     }
+
+    /** A site signs the payloads it serves in their trailer; the signature binds site, batch and every record. */
+    @Test
+    void aPayloadsTrailerSignatureBindsSiteBatchAndRecords() throws Exception {
+        byte[] key = SiteKeys.deriveKey("secret", "Brno");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (PayloadWriter w = new PayloadWriter(bytes, new PayloadHeader("Brno", "b-1", "c-1", java.time.Instant.parse("2026-11-25T22:00:00Z"),
+                java.util.List.of("session"))).signedWith(key)) {
+            w.write(RecordType.PRINTER, "p-1", java.util.Map.of("name", "Floor 2"));
+        }
+        try (PayloadReader r = PayloadReader.open(new ByteArrayInputStream(bytes.toByteArray()))) {
+            while (r.next() != null) {
+                // to the trailer
+            }
+            assertThat(r.trailerSignature()).isNotNull();
+            assertThat(SiteKeys.verifyPayload(key, "Brno", "b-1", r.recordsSha256(), r.trailerSignature())).isTrue();
+            assertThat(SiteKeys.verifyPayload(key, "Praha", "b-1", r.recordsSha256(), r.trailerSignature())).isFalse();
+            assertThat(SiteKeys.verifyPayload(key, "Brno", "b-2", r.recordsSha256(), r.trailerSignature())).isFalse();
+            assertThat(SiteKeys.verifyPayload(key, "Brno", "b-1", "00" + r.recordsSha256().substring(2), r.trailerSignature())).isFalse();
+            assertThat(SiteKeys.verifyPayload(SiteKeys.deriveKey("other", "Brno"), "Brno", "b-1", r.recordsSha256(), r.trailerSignature())).isFalse();
+        }
+    }
 }
