@@ -49,10 +49,27 @@ public final class SiteServer implements Closeable {
     /** As above, writing payloads with {@code payloads} (the codec's writer once merged). */
     public SiteServer(ActivityGenerator site, InetSocketAddress address, Executor executor, RequestCheck check,
             Function<OutputStream, PayloadOut> payloads) throws IOException {
+        this(site, address, executor, check, payloads, null);
+    }
+
+    /** A site with "secure connection" on: HTTPS with the certificate of {@code tls}. */
+    public static SiteServer https(ActivityGenerator site, InetSocketAddress address, Executor executor, RequestCheck check,
+            javax.net.ssl.SSLContext tls) throws IOException {
+        return new SiteServer(site, address, executor, check, NdjsonPayloadOut::new, tls);
+    }
+
+    private SiteServer(ActivityGenerator site, InetSocketAddress address, Executor executor, RequestCheck check,
+            Function<OutputStream, PayloadOut> payloads, javax.net.ssl.SSLContext tls) throws IOException {
         this.site = site;
         this.check = check;
         this.payloads = payloads;
-        this.http = HttpServer.create(address, 64);
+        if (tls == null) {
+            this.http = HttpServer.create(address, 64);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            this.http = https;
+        }
         this.http.setExecutor(executor);
         this.http.createContext(BASE, this::handle);
     }

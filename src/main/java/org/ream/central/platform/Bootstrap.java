@@ -72,6 +72,9 @@ public class Bootstrap {
     @Inject
     CliToken cliToken;
 
+    @Inject
+    org.ream.central.sites.SiteTls siteTls;
+
     private DataFolder dataFolder;
     private Instant startedAt;
     private volatile boolean up;
@@ -119,6 +122,7 @@ public class Bootstrap {
         databases.configure(dataFolder.root());
         databases.check();
         broker.check();
+        siteTls.check();
         // Checks passed: from here on the server writes.
         dataFolder.createLayout();
         // The broker's journal and the databases are independent: start them side by side.

@@ -29,6 +29,9 @@ public class SiteStatusProbe {
     SitesConfig config;
 
     @Inject
+    org.ream.central.sites.SiteTls tls;
+
+    @Inject
     SystemLog log;
 
     public SiteStatus check(long siteId) {
@@ -97,7 +100,7 @@ public class SiteStatusProbe {
     private SiteStatus ask(SiteDirectory.Endpoint site, Duration timeout) {
         String password = keyring.passwordOf(sites.keyOf(site.name()).orElseThrow());
         HttpRequest.Builder request = keyring.signedGet(site, password, STATUS_PATH, timeout);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient client = tls.client(timeout);
         try {
             HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return SiteStatus.of(answer.statusCode(), answer.body());

@@ -19,6 +19,15 @@ public interface SitesConfig {
     @WithDefault("5m")
     Duration statusPeriod();
 
+    /**
+     * A PKCS12 or JKS file of certificates (the sites' own, or the CA that signed them) trusted
+     * for HTTPS to sites besides the system's CAs. Unset: the system's CAs only.
+     */
+    java.util.Optional<String> trustStore();
+
+    /** The trust store's password, if it has one. */
+    java.util.Optional<String> trustStorePassword();
+
     /** Longest wait for one payload of a site's download (the data of a day of a big site takes a while). */
     @WithDefault("5m")
     Duration downloadTimeout();

@@ -57,6 +57,9 @@ public class SiteDownloader {
     SitesConfig config;
 
     @Inject
+    org.ream.central.sites.SiteTls tls;
+
+    @Inject
     ReplicationBatches batches;
 
     @Inject
@@ -68,7 +71,7 @@ public class SiteDownloader {
     public Result download(long siteId, Set<RecordType> types) {
         SiteDirectory.Endpoint site = sites.endpoint(siteId);
         String password = keyring.passwordOf(sites.keyOf(site.name()).orElseThrow());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(config.statusTimeout()).build();
+        HttpClient client = tls.client(config.statusTimeout());
         List<Long> stored = new ArrayList<>();
         Set<RecordType> effective = RecordType.effective(types);
         // Types switched on again (6.9) are first asked from the site's beginning, once.
