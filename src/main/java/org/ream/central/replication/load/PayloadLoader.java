@@ -60,18 +60,19 @@ public class PayloadLoader {
         Set<RecordType> types = RecordType.effective(chosen);
         Jdbc jdbc = databases.mainJdbc();
         startLinkState();
-        jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, LOAD_STARTED_AT = ?, LOADED_AT = NULL, PROCESSED_COUNT = 0, INSERTED_COUNT = 0,"
-                + " UPDATED_COUNT = 0, SKIPPED_COUNT = 0, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADING, Instant.now(), batchId);
+        // Marked LOADING with the first chunk and LOADED with the last, in their transactions:
+        // each commit is a forced write, and a payload of one site-day is only a few chunks.
+        Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         Checked checked;
         try {
             checked = check(batch, types);
         } catch (PayloadException e) {
-            return fail(batch, 0, 0, 0, e.line(), "payload refused, nothing loaded: " + e.getMessage());
+            return fail(batch, startedAt, 0, 0, 0, e.line(), "payload refused, nothing loaded: " + e.getMessage());
         }
         long checkedAt = System.nanoTime();
         Tally tally = new Tally();
-        BatchContext context = new BatchContext(batch, checked.created());
+        BatchContext context = new BatchContext(batch, checked.created(), startedAt, checked.records());
         try {
             if (checked.rows() != null) {
                 List<Row> rows = checked.rows();
@@ -80,6 +81,7 @@ public class PayloadLoader {
                     // The records of types not chosen count with the first chunk.
                     int skippedHere = from == 0 ? checked.skipped() : 0;
                     tally.pendingSkipped = skippedHere;
+                    context.last = from + CHUNK_SIZE >= rows.size();
                     writeChunk(context, chunk, chunk.size() + skippedHere, tally);
                 }
                 if (rows.isEmpty()) {
@@ -111,15 +113,19 @@ public class PayloadLoader {
             }
         } catch (PayloadException e) {
             // The file changed between the two passes.
-            return fail(batch, tally.inserted, tally.updated, tally.skipped, e.line(), "payload refused: " + e.getMessage());
+            return fail(batch, startedAt, tally.inserted, tally.updated, tally.skipped, e.line(), "payload refused: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Replication batch %d of site %d failed after %d records", batchId, batch.siteId(), tally.processed);
-            return fail(batch, tally.inserted, tally.updated, tally.skipped, null, "load failed after " + tally.processed + " records: " + e.getMessage());
+            return fail(batch, startedAt, tally.inserted, tally.updated, tally.skipped, null, "load failed after " + tally.processed + " records: "
+                    + e.getMessage());
         }
         int records = checked.records();
-        jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
-                + " SKIPPED_COUNT = ?, LOADED_AT = ? WHERE ID = ?", BatchStatus.LOADED, records, records, tally.inserted, tally.updated, tally.skipped,
-                Instant.now(), batchId);
+        if (!context.finished) {
+            // Nothing written (no record of a chosen type), or read in two passes: marked here.
+            jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
+                    + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADED, records,
+                    records, tally.inserted, tally.updated, tally.skipped, startedAt, Instant.now(), batchId);
+        }
         long end = System.nanoTime();
         LOG.debugf("Batch %s of site %d: %d records (%d inserted, %d updated, %d skipped) in %d ms: read and check %d ms, compare %d ms, write %d ms",
                 batch.batchKey(), batch.siteId(), records, tally.inserted, tally.updated, tally.skipped, (end - t0) / 1_000_000,
@@ -259,9 +265,18 @@ public class PayloadLoader {
         long compareNanos;
         long writeNanos;
 
-        BatchContext(ReplicationBatch batch, Instant created) {
+        final Instant startedAt;
+        final int records;
+        boolean first = true;
+        /** The chunk about to be written is the payload's last: it marks the batch LOADED. */
+        boolean last;
+        boolean finished;
+
+        BatchContext(ReplicationBatch batch, Instant created, Instant startedAt, int records) {
             this.batch = batch;
             this.created = created;
+            this.startedAt = startedAt;
+            this.records = records;
         }
     }
 
@@ -289,9 +304,16 @@ public class PayloadLoader {
             // Progress goes with the rows it counts. A chunk that wrote nothing reports at most every
             // PROGRESS_NANOS: its commit would otherwise be the only write (a forced one on Firebird).
             long now = System.nanoTime();
-            if (inserted + updated > 0 || now - context.progressAt >= PROGRESS_NANOS) {
-                Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?, SKIPPED_COUNT = ? WHERE ID = ?",
-                        tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated, tally.skipped + tally.pendingSkipped, batch.id());
+            if (context.last) {
+                Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
+                        + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADED,
+                        context.records, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
+                        tally.skipped + tally.pendingSkipped, context.startedAt, Instant.now(), batch.id());
+            } else if (context.first || inserted + updated > 0 || now - context.progressAt >= PROGRESS_NANOS) {
+                Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, LOAD_STARTED_AT = ?, LOADED_AT = NULL, FAILED_LINE = NULL, REASON = NULL,"
+                        + " PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?, SKIPPED_COUNT = ? WHERE ID = ?", BatchStatus.LOADING,
+                        context.startedAt, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
+                        tally.skipped + tally.pendingSkipped, batch.id());
                 context.progressAt = now;
             }
             return new int[] {inserted, updated};
@@ -301,6 +323,8 @@ public class PayloadLoader {
         tally.updated += counts[1];
         tally.skipped += tally.pendingSkipped;
         tally.pendingSkipped = 0;
+        context.first = false;
+        context.finished = context.last;
         chunkCommitted(batch.id(), tally.processed);
     }
 
@@ -487,12 +511,12 @@ public class PayloadLoader {
         return Jdbc.batch(c, sql, rows);
     }
 
-    private LoadResult fail(ReplicationBatch batch, int inserted, int updated, int skipped, Integer line, String reason) {
+    private LoadResult fail(ReplicationBatch batch, Instant startedAt, int inserted, int updated, int skipped, Integer line, String reason) {
         String cut = ReplicationBatches.cut(reason);
         Integer failedLine = line == null || line == 0 ? null : line;
         LOG.warnf("Replication batch %s of site %d not loaded: %s", batch.batchKey(), batch.siteId(), cut);
-        databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ?, FAILED_LINE = ?, REASON = ?, LOADED_AT = ? WHERE ID = ?",
-                BatchStatus.FAILED, failedLine, cut, Instant.now(), batch.id());
+        databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ?, FAILED_LINE = ?, REASON = ?, LOAD_STARTED_AT = ?, LOADED_AT = ? WHERE ID = ?",
+                BatchStatus.FAILED, failedLine, cut, startedAt, Instant.now(), batch.id());
         return new LoadResult(batch.id(), BatchStatus.FAILED, 0, inserted, updated, skipped, failedLine, cut);
     }
 
