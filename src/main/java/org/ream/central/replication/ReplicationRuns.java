@@ -240,24 +240,37 @@ public class ReplicationRuns {
             return;
         }
         LoadResult r = loader.load(batchId, chosenTypes());
-        Long siteId = databases.mainJdbc().one("SELECT SITE_ID FROM REPLICATION_BATCHES WHERE ID = ?", rs -> rs.getLong(1), batchId).orElse(null);
-        if (siteId == null) {
+        // The site's replication status in one transaction (each is a forced write on Firebird).
+        Object[] after = databases.mainJdbc().inTransaction(c -> {
+            List<Long> site = org.ream.central.persistence.Jdbc.query(c, "SELECT SITE_ID FROM REPLICATION_BATCHES WHERE ID = ?", rs -> rs.getLong(1),
+                    batchId);
+            if (site.isEmpty()) {
+                return null;
+            }
+            long siteId = site.get(0);
+            if (r.loaded()) {
+                long waiting = org.ream.central.persistence.Jdbc.query(c, "SELECT COUNT(*) FROM REPLICATION_BATCHES WHERE SITE_ID = ?"
+                        + " AND STATUS IN ('DOWNLOADED', 'LOADING')", rs -> rs.getLong(1), siteId).get(0);
+                org.ream.central.persistence.Jdbc.update(c, "UPDATE SITES SET LAST_REPLICATED_AT = ?, REPLICATION_STATUS = ? WHERE ID = ?",
+                        Instant.now(), waiting > 0 ? "PENDING" : "OK", siteId);
+            } else {
+                org.ream.central.persistence.Jdbc.update(c, "UPDATE SITES SET REPLICATION_STATUS = ? WHERE ID = ?", "ERROR", siteId);
+            }
+            long waitingAll = org.ream.central.persistence.Jdbc.query(c, "SELECT COUNT(*) FROM REPLICATION_BATCHES WHERE STATUS IN ('DOWNLOADED', 'LOADING')",
+                    rs -> rs.getLong(1)).get(0);
+            return new Object[] {siteId, waitingAll};
+        });
+        if (after == null) {
             return;
         }
-        long waiting = databases.mainJdbc().count("SELECT COUNT(*) FROM REPLICATION_BATCHES WHERE SITE_ID = ? AND STATUS IN ('DOWNLOADED', 'LOADING')", siteId);
-        if (r.loaded()) {
-            databases.mainJdbc().update("UPDATE SITES SET LAST_REPLICATED_AT = ?, REPLICATION_STATUS = ? WHERE ID = ?", Instant.now(),
-                    waiting > 0 ? "PENDING" : "OK", siteId);
-            if (databases.mainJdbc().count("SELECT COUNT(*) FROM REPLICATION_BATCHES WHERE STATUS IN ('DOWNLOADED', 'LOADING')") == 0) {
-                try {
-                    loader.linkNewUsers();
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Linking replicated rows to central users failed; the next load tries again");
-                }
+        if (!r.loaded()) {
+            log.error("Replication", "batch " + batchId, "A payload of site " + after[0] + " was not loaded: " + r.reason(), null);
+        } else if ((Long) after[1] == 0) {
+            try {
+                loader.linkNewUsers();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Linking replicated rows to central users failed; the next load tries again");
             }
-        } else {
-            databases.mainJdbc().update("UPDATE SITES SET REPLICATION_STATUS = ? WHERE ID = ?", "ERROR", siteId);
-            log.error("Replication", "batch " + batchId, "A payload of site " + siteId + " was not loaded: " + r.reason(), null);
         }
     }
 }

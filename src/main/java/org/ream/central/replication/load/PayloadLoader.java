@@ -56,9 +56,24 @@ public class PayloadLoader {
      * throws for a bad payload or a database failure: the result (and the batch row) say so.
      */
     public LoadResult load(long batchId, Set<RecordType> chosen) {
-        ReplicationBatch batch = batches.find(batchId).orElseThrow(() -> new IllegalArgumentException("no replication batch " + batchId));
         Set<RecordType> types = RecordType.effective(chosen);
         Jdbc jdbc = databases.mainJdbc();
+        // The batch and its site's name in one transaction: on Firebird every transaction, even a
+        // read, costs a forced write of the transaction inventory.
+        Object[] found = jdbc.inTransaction(c -> {
+            List<ReplicationBatch> b = Jdbc.query(c, "SELECT " + ReplicationBatches.COLUMNS + " FROM REPLICATION_BATCHES WHERE ID = ?",
+                    ReplicationBatches::map, batchId);
+            if (b.isEmpty()) {
+                return null;
+            }
+            List<String> name = Jdbc.query(c, "SELECT NAME FROM SITES WHERE ID = ?", rs -> rs.getString(1), b.get(0).siteId());
+            return new Object[] {b.get(0), name.isEmpty() ? null : name.get(0)};
+        });
+        if (found == null) {
+            throw new IllegalArgumentException("no replication batch " + batchId);
+        }
+        ReplicationBatch batch = (ReplicationBatch) found[0];
+        String siteName = (String) found[1];
         startLinkState();
         // Marked LOADING with the first chunk and LOADED with the last, in their transactions:
         // each commit is a forced write, and a payload of one site-day is only a few chunks.
@@ -66,7 +81,7 @@ public class PayloadLoader {
         long t0 = System.nanoTime();
         Checked checked;
         try {
-            checked = check(batch, types);
+            checked = check(batch, siteName, types);
         } catch (PayloadException e) {
             return fail(batch, startedAt, 0, 0, 0, e.line(), "payload refused, nothing loaded: " + e.getMessage());
         }
@@ -212,9 +227,10 @@ public class PayloadLoader {
      * Up to {@link #KEEP_ROWS} mapped rows are kept, so that a payload of ordinary size is read
      * and parsed once; a larger one is read again when written.
      */
-    private Checked check(ReplicationBatch batch, Set<RecordType> types) throws PayloadException {
-        String siteName = databases.mainJdbc().one("SELECT NAME FROM SITES WHERE ID = ?", rs -> rs.getString(1), batch.siteId())
-                .orElseThrow(() -> new PayloadException(0, "site " + batch.siteId() + " does not exist"));
+    private Checked check(ReplicationBatch batch, String siteName, Set<RecordType> types) throws PayloadException {
+        if (siteName == null) {
+            throw new PayloadException(0, "site " + batch.siteId() + " does not exist");
+        }
         try (PayloadReader reader = PayloadReader.open(batch.file())) {
             PayloadHeader header = reader.header();
             if (!header.site().equals(siteName)) {
