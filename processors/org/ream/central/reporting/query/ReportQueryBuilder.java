@@ -323,6 +323,9 @@ public final class ReportQueryBuilder {
                     sql.add(" ORDER BY " + String.join(", ", order.stream().map(o -> nullsLast("G." + o)).toList()));
                 }
                 if (n != null) {
+                    if (order.isEmpty()) {
+                        sql.add(" ORDER BY 1"); // SQL Server pages only an ordered result
+                    }
                     sql.add(" OFFSET 0 ROWS FETCH NEXT ").param(n.longValue()).add(" ROWS ONLY");
                 }
             }
