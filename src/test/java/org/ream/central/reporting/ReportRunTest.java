@@ -158,7 +158,16 @@ class ReportRunTest {
             if (!type.runnable()) {
                 continue;
             }
-            List<Object[]> rows = rows(design(type.id()), manager);
+            ReportDesign d = design(type.id());
+            List<Object[]> rows = rows(d, manager);
+            List<org.ream.central.reporting.output.ReportColumn> columns = runner.prepare(d, manager, NOW).query().columns();
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (row[i] != null) {
+                        assertThat(row[i]).as(type.id() + " " + columns.get(i).id()).isInstanceOf(javaType(columns.get(i).type()));
+                    }
+                }
+            }
             ran++;
             if (rows.isEmpty()) {
                 empty.add(type.id());
@@ -166,6 +175,18 @@ class ReportRunTest {
         }
         assertThat(ran).isEqualTo(catalogue().types().size() - 3); // credit balance and operations, meter reading via SNMP
         assertThat(empty).as("types without a row on a site with two weeks of everything").isEmpty();
+    }
+
+    /** The value classes RowSource promises, per column type. */
+    static Class<?> javaType(org.ream.central.reporting.definition.ColumnType t) {
+        return switch (t) {
+            case TEXT, PERIOD -> String.class;
+            case COUNT, NUMBER -> Long.class;
+            case DECIMAL, MONEY -> BigDecimal.class;
+            case BOOL -> Boolean.class;
+            case DATE -> LocalDate.class;
+            case DATETIME -> Instant.class;
+        };
     }
 
     @Test
