@@ -99,7 +99,7 @@ class CountingRulesInSqlTest {
     long newSite() {
         long id = databases.newId();
         databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id,
-                "rr-gen-" + id, "10.2.2.2", 8093, false, true, "READY", Instant.now());
+                "rr-gen-" + id, "10.2.2.2", 8093, false, false, "READY", Instant.now());
         return id;
     }
 

@@ -301,24 +301,33 @@ class ReportRunTest {
         assertThat(freshness.of(List.of(site.siteId))).containsExactly(new SiteFreshness(site.siteName, Instant.parse("2026-11-03T00:00:05Z")));
 
         long other = newSite("rr-fresh-" + System.nanoTime());
-        assertThat(freshness.of(List.of(other))).extracting(SiteFreshness::loadedUpTo).containsOnlyNulls();
-        batch(other, "loaded", "LOADED", Instant.parse("2026-11-01T00:00:05Z"));
-        batch(other, "waiting", "DOWNLOADED", Instant.parse("2026-11-05T00:00:05Z"));
-        batch(other, "broken", "FAILED", Instant.parse("2026-11-06T00:00:05Z"));
-        assertThat(freshness.of(List.of(other))).extracting(SiteFreshness::loadedUpTo).containsExactly(Instant.parse("2026-11-01T00:00:05Z"));
-
         long undated = newSite("rr-undated-" + System.nanoTime());
-        batch(undated, "old", "LOADED", null);
-        databases.mainJdbc().update("INSERT INTO USER_SESSIONS (ID, SITE_ID, SITE_RECORD_ID, USER_NAME, STARTED_AT) VALUES (?, ?, ?, ?, ?)",
-                databases.newId(), undated, "s-1", "nobody", Instant.parse("2026-10-30T09:00:00Z"));
-        assertThat(freshness.of(List.of(undated, other))).extracting(SiteFreshness::loadedUpTo).containsExactlyInAnyOrder(
-                Instant.parse("2026-10-30T09:00:00Z"), Instant.parse("2026-11-01T00:00:05Z"));
+        try {
+            assertThat(freshness.of(List.of(other))).extracting(SiteFreshness::loadedUpTo).containsOnlyNulls();
+            batch(other, "loaded", "LOADED", Instant.parse("2026-11-01T00:00:05Z"));
+            batch(other, "waiting", "DOWNLOADED", Instant.parse("2026-11-05T00:00:05Z"));
+            batch(other, "broken", "FAILED", Instant.parse("2026-11-06T00:00:05Z"));
+            assertThat(freshness.of(List.of(other))).extracting(SiteFreshness::loadedUpTo).containsExactly(Instant.parse("2026-11-01T00:00:05Z"));
+
+            batch(undated, "old", "LOADED", null);
+            databases.mainJdbc().update("INSERT INTO USER_SESSIONS (ID, SITE_ID, SITE_RECORD_ID, USER_NAME, STARTED_AT) VALUES (?, ?, ?, ?, ?)",
+                    databases.newId(), undated, "s-1", "nobody", Instant.parse("2026-10-30T09:00:00Z"));
+            assertThat(freshness.of(List.of(undated, other))).extracting(SiteFreshness::loadedUpTo).containsExactlyInAnyOrder(
+                    Instant.parse("2026-10-30T09:00:00Z"), Instant.parse("2026-11-01T00:00:05Z"));
+        } finally {
+            // Payloads that point at no file must not reach the Sites tab's progress or a reload of other tests.
+            for (long s : List.of(other, undated)) {
+                databases.mainJdbc().update("DELETE FROM REPLICATION_BATCHES WHERE SITE_ID = ?", s);
+                databases.mainJdbc().update("DELETE FROM USER_SESSIONS WHERE SITE_ID = ?", s);
+                databases.mainJdbc().update("DELETE FROM SITES WHERE ID = ?", s);
+            }
+        }
     }
 
     long newSite(String name) {
         long id = databases.newId();
         databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id,
-                name, "10.1.1.1", 8093, false, true, "READY", Instant.now());
+                name, "10.1.1.1", 8093, false, false, "READY", Instant.now());
         return id;
     }
 

@@ -32,7 +32,8 @@ import org.ream.central.sitesim.SiteSpec;
  * printers, 20 users (19 central users, one the central server does not know), two groups that
  * overlap (Sales, accounting; Support), the site synchronising Sales, and rights for the site
  * given to a user and to a group. Days run from 2026-10-20, across Paris's end of summer time
- * (2026-10-25) and a month's end. Made once per database and test run; scoped by unique names.
+ * (2026-10-25) and a month's end. Made once per database and test run; scoped by unique names;
+ * the site is disabled, so that no replication run of another test tries to reach it.
  */
 public final class ReportTestSite {
 
@@ -114,7 +115,7 @@ public final class ReportTestSite {
         SiteSpec spec = new SiteSpec(index, "RR-" + tag, 11, 10, users.size(), DAYS, FIRST, 4.0, "user%05d", 0, users);
         long siteId = databases.newId();
         jdbc.update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", siteId,
-                spec.name(), "10.9.8.7", 8093, false, true, "READY", now);
+                spec.name(), "10.9.8.7", 8093, false, false, "READY", now);
         jdbc.update("INSERT INTO SITE_SYNC_GROUPS (SITE_ID, GROUP_ID) VALUES (?, ?)", siteId, sales);
         jdbc.update("INSERT INTO SITE_RIGHTS (ID, SITE_ID, RIGHT_CODE, USER_ID, GROUP_ID) VALUES (?, ?, ?, ?, ?)", databases.newId(), siteId,
                 "MANAGE_REPORTS", ids.get(15), null);
