@@ -46,9 +46,20 @@ public final class ReportDesignReader {
     }
 
     public static ReportDesign read(String file, String text) {
+        return read(file, text, null);
+    }
+
+    /**
+     * As {@link #read(String, String)}, the type given apart (the designer sends it beside the
+     * design): taken when the design names none, and a design naming another type is refused.
+     */
+    public static ReportDesign read(String file, String text, String typeId) {
         YamlNode root = YamlNode.parse(file, text);
         Map<String, YamlNode> f = root.fields(FIELDS);
-        String type = YamlNode.required(root, f, "type").nonBlank();
+        String type = typeId != null && !f.containsKey("type") ? typeId : YamlNode.required(root, f, "type").nonBlank();
+        if (typeId != null && !type.equals(typeId)) {
+            throw f.get("type").fail("the design is of type " + type + ", not " + typeId);
+        }
         String name = YamlNode.required(root, f, "name").nonBlank();
         String description = f.containsKey("description") ? f.get("description").text() : null;
         Orientation orientation = f.containsKey("orientation") ? choice(f.get("orientation"), Orientation.class) : Orientation.PORTRAIT;
