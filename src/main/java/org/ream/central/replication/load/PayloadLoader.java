@@ -142,9 +142,9 @@ public class PayloadLoader {
                     records, tally.inserted, tally.updated, tally.skipped, startedAt, Instant.now(), batchId);
         }
         long end = System.nanoTime();
-        LOG.debugf("Batch %s of site %d: %d records (%d inserted, %d updated, %d skipped) in %d ms: read and check %d ms, compare %d ms, write %d ms",
+        LOG.debugf("Batch %s of site %d: %d records (%d inserted, %d updated, %d skipped) in %d ms: read and check %d ms, compare %d ms (lookups %d ms), write %d ms",
                 batch.batchKey(), batch.siteId(), records, tally.inserted, tally.updated, tally.skipped, (end - t0) / 1_000_000,
-                (checkedAt - t0) / 1_000_000, context.compareNanos / 1_000_000, context.writeNanos / 1_000_000);
+                (checkedAt - t0) / 1_000_000, context.compareNanos / 1_000_000, context.lookupNanos / 1_000_000, context.writeNanos / 1_000_000);
         return new LoadResult(batchId, BatchStatus.LOADED, records, tally.inserted, tally.updated, tally.skipped, null, null);
     }
 
@@ -279,6 +279,7 @@ public class PayloadLoader {
         final Map<String, Long> users = new HashMap<>();
         long progressAt = System.nanoTime();
         long compareNanos;
+        long lookupNanos;
         long writeNanos;
 
         final Instant startedAt;
@@ -383,7 +384,9 @@ public class PayloadLoader {
         String updateSql = "UPDATE " + table.table() + " SET " + set + " WHERE SITE_ID = ? AND SITE_RECORD_ID = ?";
         String insertSql = "INSERT INTO " + table.table() + " (" + names + ") VALUES (" + marks + ")";
 
+        long l0 = System.nanoTime();
         Map<String, String> existing = existingHashes(c, siteId, table.table(), records);
+        context.lookupNanos += System.nanoTime() - l0;
         List<Row> changedRows = new ArrayList<>();
         for (Row r : records) {
             String known = existing.get(r.id());
