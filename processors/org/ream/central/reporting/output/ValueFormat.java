@@ -158,7 +158,8 @@ public final class ValueFormat {
             return ReportTexts.of(locale).yesNo(b);
         }
         if (value instanceof Number n) {
-            return display[0].format(toBigDecimal(n));
+            // a number in a column that is not one (an hour, a year, a week number): no grouping
+            return toBigDecimal(n).toPlainString();
         }
         return value.toString();
     }
