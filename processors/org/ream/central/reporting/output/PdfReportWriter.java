@@ -65,6 +65,8 @@ public final class PdfReportWriter implements ReportWriter {
     /** A table row: one line whose leading gives the space above and below the text (cell padding costs FOP more). */
     private static final double ROW_HEIGHT = 12;
 
+    private static final System.Logger LOG = System.getLogger(PdfReportWriter.class.getName());
+
     private final int pagesPerSequence;
 
     public PdfReportWriter() {
@@ -156,6 +158,10 @@ public final class PdfReportWriter implements ReportWriter {
             int headerBlockLines = 4 + run.aboutLines(false).size() + run.filterLines().size() + run.sites().size() + 3;
             this.firstSequenceRows = Math.max(1, rowsPerSequence - headerBlockLines - 2);
             this.logo = logoUri(run.header.logo());
+            if (logo == null && run.header.logo() != null) {
+                LOG.log(System.Logger.Level.WARNING, "PDF of report \"" + run.title() + "\": the custom logo is not a readable PNG, JPEG or GIF"
+                        + " image and is left out");
+            }
         }
 
         void write() throws Exception {
@@ -173,7 +179,7 @@ public final class PdfReportWriter implements ReportWriter {
                 startTable();
                 int limit = first ? firstSequenceRows : rowsPerSequence;
                 sequenceRows = 0;
-                if (row == null && !run.summary.present()) {
+                if (row == null && run.count() == 0) {
                     noRows();
                 }
                 while (row != null && sequenceRows < limit) {
@@ -181,7 +187,7 @@ public final class PdfReportWriter implements ReportWriter {
                     sequenceRows++;
                     row = run.next();
                 }
-                if (row == null && run.summary.present()) {
+                if (row == null && run.summary.present() && run.count() > 0) {
                     summaryRow();
                 }
                 endTable();
@@ -389,16 +395,23 @@ public final class PdfReportWriter implements ReportWriter {
         } else {
             return null;
         }
+        // An unreadable logo is left out here: FOP would report it on every page-sequence, quoting the whole data URI.
+        try {
+            if (javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(logo)) == null) {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
         return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(logo);
     }
 
     /**
      * FOP's events, instead of its default listener, which logs one line per rendered page: a
      * 2,000-page report would log 2,000 lines. Warnings (text wider than its column, a glyph
-     * missing from the font, an unreadable logo) are logged, the first few of each run only.
+     * missing from the font) are logged, the first few of each run only.
      */
     private static final class LayoutEvents implements EventListener {
-        private static final System.Logger LOG = System.getLogger(PdfReportWriter.class.getName());
         private static final int MAX_LOGGED = 10;
         private final String report;
         private int logged;
@@ -414,8 +427,9 @@ public final class PdfReportWriter implements ReportWriter {
                 return;
             }
             logged++;
+            String message = EventFormatter.format(event);
             LOG.log(severity == EventSeverity.WARN ? System.Logger.Level.WARNING : System.Logger.Level.ERROR,
-                    "PDF of report \"" + report + "\": " + EventFormatter.format(event)
+                    "PDF of report \"" + report + "\": " + (message.length() > 300 ? message.substring(0, 300) + "..." : message)
                             + (logged == MAX_LOGGED ? " (further layout messages of this report are not logged)" : ""));
         }
     }

@@ -359,7 +359,7 @@ class ReportWritersTest {
     void pdfWithoutRowsSaysSo() throws Exception {
         List<ReportColumn> plain = List.of(new ReportColumn("userName", "User", ColumnType.TEXT, Alignment.AUTO, 0, SummaryKind.NONE));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(new PdfReportWriter().write(ReportSamples.header(), plain, ReportSamples.rows(List.of()), out)).isZero();
+        assertThat(new PdfReportWriter().write(ReportSamples.header(), ReportSamples.COLUMNS, ReportSamples.rows(List.of()), out)).isZero();
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Aucune donnée");
         }
@@ -373,6 +373,17 @@ class ReportWritersTest {
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             // FOP draws its "#" glyph for each missing character (and logs it); the row is there
             assertThat(new PDFTextStripper().getText(pdf)).contains("Tanaka ");
+        }
+    }
+
+    @Test
+    void pdfWithABrokenLogoIsWrittenWithoutIt() throws Exception {
+        ReportHeader h = ReportSamples.header();
+        byte[] broken = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3, 4, 5};
+        ReportHeader withLogo = new ReportHeader(h.title(), h.description(), h.typeName(), h.filterLines(), true, h.generatedAt(),
+                h.generatedFor(), h.locale(), h.sites(), Orientation.PORTRAIT, broken, h.currency(), h.csvDelimiter());
+        try (PDDocument pdf = Loader.loadPDF(ReportSamples.write(new PdfReportWriter(), withLogo))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains(CZECH);
         }
     }
 
