@@ -21,7 +21,6 @@ import org.apache.fop.render.intermediate.EventProducingFilter;
 import org.apache.fop.render.intermediate.IFContext;
 import org.apache.fop.render.intermediate.IFException;
 import org.apache.fop.pdf.PDFPage;
-import org.apache.fop.pdf.PDFReference;
 import org.apache.fop.render.pdf.PDFDocumentHandler;
 import org.apache.fop.apps.Fop;
 import org.apache.fop.apps.FopConfParser;
@@ -435,14 +434,14 @@ public final class PdfReportWriter implements ReportWriter {
     }
 
     /**
-     * FOP's PDF output, letting go of each page's content once it is in the file. FOP 2.x keeps
-     * every page object to the end (for the page tree), each page keeps its content stream
-     * through a soft reference, and a map of content streams by hash (to write identical pages
-     * once) keeps them too: the heap grows by some 100 KB a page until the collector runs short
-     * of memory, then clears them all. Once FOP has written a page, its content entry is replaced
-     * by a plain object reference and the map is emptied, so the stream can be collected at once.
-     * This reaches two private fields of PDFDocumentHandler; ReportWriterMemoryTest fails should
-     * a FOP version change them.
+     * FOP's PDF output, letting go of each page once it is in the file. FOP 2.x keeps every page
+     * object to the end (for the page tree); each page keeps its boxes, resources and content
+     * stream, the stream softly referenced, and a map of content streams by hash (to write
+     * identical pages once) keeps the streams too: the heap grows by some 100 KB a page until the
+     * collector runs short of memory. Once FOP has written a page, the page's entries are removed
+     * (only its object number is used afterwards) and the map is emptied. This reaches two
+     * private fields of PDFDocumentHandler; ReportWriterMemoryTest fails should a FOP version
+     * change them.
      */
     static final class PageByPageHandler extends PDFDocumentHandler {
         private static final Field CURRENT_PAGE = field("currentPage", PDFPage.class);
@@ -456,8 +455,11 @@ public final class PdfReportWriter implements ReportWriter {
         public void endPage() throws IFException {
             PDFPage page = (PDFPage) read(CURRENT_PAGE);
             super.endPage(); // writes the page and its content stream
-            if (page != null && page.get("Contents") instanceof PDFReference written) {
-                page.put("Contents", new PDFReference(written.toString()));
+            if (page != null) {
+                // written: FOP needs only the page's object number from now on (for the page tree)
+                for (String key : List.copyOf(page.keySet())) {
+                    page.remove(key);
+                }
             }
             Map<?, ?> contents = (Map<?, ?>) read(CONTENTS);
             if (contents != null) {

@@ -21,8 +21,8 @@ class ReportWriterMemoryTest {
     private static final int ROWS = Integer.getInteger("memtest.rows", 100_000);
     private static final int SAMPLE_EVERY = 10_000;
     /**
-     * Heap that may appear between 20,000 and 100,000 rows: FOP's own list of pages (about 2 KB a
-     * page, some 60 bytes a row) and noise. Keeping each row's cells (several hundred bytes) or
+     * Heap that may appear between 20,000 and 100,000 rows: what FOP keeps of each written page
+     * (under 2 KB, some 50 bytes a row) and noise. Keeping each row's cells (several hundred bytes) or
      * each page's content (about 100 KB) would be far above it.
      */
     private static final long ALLOWED_GROWTH = 8L * 1024 * 1024;
