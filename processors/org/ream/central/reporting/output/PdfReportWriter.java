@@ -341,12 +341,15 @@ public final class PdfReportWriter implements ReportWriter {
         }
 
         private void summaryRow() throws Exception {
-            fo.start("table-row", "font-weight", "bold", "border-top", "0.8pt solid #000000");
+            fo.start("table-row", "font-weight", "bold");
             String label = run.summary.label(run.texts);
             for (int i = 0; i < aligns.length; i++) {
                 BigDecimal v = run.summary.value(i);
                 String text = v != null ? run.format.displaySummary(run.columns.get(i), v) : i == 0 && label != null ? label : "";
-                cell(text, aligns[i]);
+                // in the separate border model a border belongs to cells, not rows
+                fo.start("table-cell", "padding-start", "2pt", "padding-end", "2pt", "border-top", "0.8pt solid #000000");
+                fo.block(text, "text-align", "start".equals(aligns[i]) ? null : aligns[i]);
+                fo.end("table-cell");
             }
             fo.end("table-row");
         }
