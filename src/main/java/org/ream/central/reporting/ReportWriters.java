@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.ream.central.reporting.output.ReportWriter;
 
 /**
- * The report writers by format id (pdf, csv, xml, xlsx, ods): every CDI bean implementing
- * {@link ReportWriter}. Two writers claiming one format is a programming error, refused at first
- * use.
+ * The report writers by format id: the five standard ones (pdf, csv, xml, xlsx, ods, from
+ * reporting.output) and any CDI bean implementing {@link ReportWriter}. Two writers claiming
+ * one format is a programming error, refused at first use.
  */
 @ApplicationScoped
 public class ReportWriters {
@@ -32,7 +32,11 @@ public class ReportWriters {
         Map<String, ReportWriter> m = byFormat;
         if (m == null) {
             Map<String, ReportWriter> found = new TreeMap<>();
-            for (ReportWriter w : beans) {
+            java.util.List<ReportWriter> writers = new java.util.ArrayList<>();
+            org.ream.central.reporting.output.ReportWriters standard = org.ream.central.reporting.output.ReportWriters.standard();
+            standard.formats().forEach(f -> writers.add(standard.forFormat(f)));
+            beans.forEach(writers::add);
+            for (ReportWriter w : writers) {
                 ReportWriter before = found.put(w.format(), w);
                 if (before != null) {
                     throw new IllegalStateException("two report writers for format " + w.format() + ": " + before.getClass().getName()

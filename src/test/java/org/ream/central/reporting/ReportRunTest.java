@@ -351,6 +351,22 @@ class ReportRunTest {
                 e -> assertThat(e.fields()).containsKey("format"));
     }
 
+    /** The standard writers are wired in: the same report as CSV and as PDF, read back. */
+    @Test
+    void aRunWritesCsvAndPdfThroughTheStandardWriters() throws Exception {
+        ReportDesign d = design("printers-top-n");
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ReportRunner.RunResult r = runner.run(d, manager, "csv", csv);
+        assertThat(r.rows()).isEqualTo(6);
+        assertThat(r.extension()).isEqualTo("csv");
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains(site.siteName);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        assertThat(runner.run(d, manager, "pdf", pdf).rows()).isEqualTo(6);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toByteArray())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains(site.siteName);
+        }
+    }
+
     @Test
     void theRowSourceStreamsOnOneConnectionAndGivesItBack() throws Exception {
         ReportQuery q = runner.prepare(design("users-session-details"), manager, NOW).query();
