@@ -1,4 +1,4 @@
--- changelog-sha256: a434266f29e18f20a65f41ec2a9beefef761e4514af61b679f1572205b37914b
+-- changelog-sha256: 8e31db7a76a5d190235948f2bb9d62fa4ed47751a18dbcba1918bd663752ed83
 -- Ream Central: Firebird schema of a new embedded main database, from db/main-changelog.yaml.
 -- Generated: do not edit; refresh it with ./mvnw -q test -Dtest=FirebirdSchemaScriptTest -Dfirebird.script.write=true
 
@@ -362,3 +362,8 @@ CREATE INDEX IX_PRN_EVENTS_SITE_AT ON PRINTER_EVENTS(SITE_ID, EVENT_AT);
 CREATE INDEX IX_TONER_REPL_SITE_PRN_AT ON TONER_REPLACEMENTS(SITE_ID, PRINTER_RECORD_ID, REPLACED_AT);
 
 INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue5-report-indexes', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 35, '9:991cb8cdd8db20c89448a1d031708375', 'createIndex indexName=IX_SESSIONS_SITE_STARTED, tableName=USER_SESSIONS; createIndex indexName=IX_PRN_JOBS_SITE_STARTED, tableName=PRINTER_JOBS; createIndex indexName=IX_JOBS_SITE_RECEIVED, tableName=JOBS; createIndex indexName=IX_JOBS_SITE_PRINTE...', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');
+
+-- Changeset db/main-changelog.yaml::issue4-replication-loaded-digest::ream
+ALTER TABLE REPLICATION_BATCHES ADD LOADED_DIGEST VARCHAR(200);
+
+INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('issue4-replication-loaded-digest', 'ream', 'db/main-changelog.yaml', CURRENT_TIMESTAMP, 37, '9:0ebc2ab5dec5f52d3298d3392055a5cd', 'addColumn tableName=REPLICATION_BATCHES', '', 'EXECUTED', NULL, NULL, '4.33.0', '0000000000');

@@ -24,7 +24,8 @@ import org.ream.central.settings.ValidationException;
 @RequiresRight(Right.MANAGE_SETTINGS)
 public class ReplicationResource {
 
-    public record ReloadInput(List<Long> sites) {
+    /** {@code recordByRecord}: look up every record even of payloads known loaded (rows deleted since come back). */
+    public record ReloadInput(List<Long> sites, Boolean recordByRecord) {
     }
 
     @Inject
@@ -49,7 +50,7 @@ public class ReplicationResource {
     @POST
     @Path("/reload")
     public Map<String, Object> reload(ReloadInput input) {
-        int queued = runs.reload(input == null ? List.of() : input.sites());
+        int queued = runs.reload(input == null ? List.of() : input.sites(), input != null && Boolean.TRUE.equals(input.recordByRecord()));
         return Map.of("queued", queued);
     }
 }

@@ -162,6 +162,15 @@ public class ReplicationRuns {
      * idempotent, so records unchanged since the last load are not written. Returns the count queued.
      */
     public int reload(List<Long> siteIds) {
+        return reload(siteIds, false);
+    }
+
+    /**
+     * As {@link #reload(List)}; {@code recordByRecord} also looks up every record of a payload
+     * loaded completely before with the same types (otherwise such a payload is known loaded and
+     * writes nothing without a lookup), so that rows deleted since are written again.
+     */
+    public int reload(List<Long> siteIds, boolean recordByRecord) {
         String where = "STATUS IN ('LOADED', 'FAILED')";
         List<long[]> rows = new ArrayList<>();
         if (siteIds == null || siteIds.isEmpty()) {
@@ -175,7 +184,11 @@ public class ReplicationRuns {
         }
         java.util.Set<Long> sites = new java.util.HashSet<>();
         for (long[] row : rows) {
-            databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ? WHERE ID = ?", "DOWNLOADED", row[0]);
+            if (recordByRecord) {
+                databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ?, LOADED_DIGEST = NULL WHERE ID = ?", "DOWNLOADED", row[0]);
+            } else {
+                databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ? WHERE ID = ?", "DOWNLOADED", row[0]);
+            }
             if (sites.add(row[1])) {
                 databases.mainJdbc().update("UPDATE SITES SET REPLICATION_STATUS = ? WHERE ID = ?", "PENDING", row[1]);
             }

@@ -67,13 +67,15 @@ public class PayloadLoader {
                 return null;
             }
             List<String> name = Jdbc.query(c, "SELECT NAME FROM SITES WHERE ID = ?", rs -> rs.getString(1), b.get(0).siteId());
-            return new Object[] {b.get(0), name.isEmpty() ? null : name.get(0)};
+            List<String> memo = Jdbc.query(c, "SELECT LOADED_DIGEST FROM REPLICATION_BATCHES WHERE ID = ?", rs -> rs.getString(1), batchId);
+            return new Object[] {b.get(0), name.isEmpty() ? null : name.get(0), memo.isEmpty() ? null : memo.get(0)};
         });
         if (found == null) {
             throw new IllegalArgumentException("no replication batch " + batchId);
         }
         ReplicationBatch batch = (ReplicationBatch) found[0];
         String siteName = (String) found[1];
+        String loadedBefore = (String) found[2];
         startLinkState();
         // Marked LOADING with the first chunk and LOADED with the last, in their transactions:
         // each commit is a forced write, and a payload of one site-day is only a few chunks.
@@ -86,8 +88,18 @@ public class PayloadLoader {
             return fail(batch, startedAt, 0, 0, 0, e.line(), "payload refused, nothing loaded: " + e.getMessage());
         }
         long checkedAt = System.nanoTime();
+        String digest = checked.digest() + "|" + types.stream().map(RecordType::wireName).sorted().collect(java.util.stream.Collectors.joining(","));
+        if (digest.equals(loadedBefore)) {
+            // The same records under the same types were loaded completely before: nothing to write.
+            jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = 0, UPDATED_COUNT = 0,"
+                    + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADED,
+                    checked.records(), checked.records(), checked.skipped(), startedAt, Instant.now(), batchId);
+            LOG.debugf("Batch %s of site %d: %d records loaded before, unchanged, in %d ms", batch.batchKey(), batch.siteId(), checked.records(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new LoadResult(batchId, BatchStatus.LOADED, checked.records(), 0, 0, checked.skipped(), null, null);
+        }
         Tally tally = new Tally();
-        BatchContext context = new BatchContext(batch, checked.created(), startedAt, checked.records());
+        BatchContext context = new BatchContext(batch, checked.created(), startedAt, checked.records(), digest);
         try {
             if (checked.rows() != null) {
                 List<Row> rows = checked.rows();
@@ -138,8 +150,8 @@ public class PayloadLoader {
         if (!context.finished) {
             // Nothing written (no record of a chosen type), or read in two passes: marked here.
             jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
-                    + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADED, records,
-                    records, tally.inserted, tally.updated, tally.skipped, startedAt, Instant.now(), batchId);
+                    + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = ? WHERE ID = ?",
+                    BatchStatus.LOADED, records, records, tally.inserted, tally.updated, tally.skipped, startedAt, Instant.now(), digest, batchId);
         }
         long end = System.nanoTime();
         LOG.debugf("Batch %s of site %d: %d records (%d inserted, %d updated, %d skipped) in %d ms: read and check %d ms, compare %d ms (lookups %d ms), write %d ms",
@@ -219,7 +231,7 @@ public class PayloadLoader {
     }
 
     /** What the first pass found: the record count, and the rows when the payload was small enough to keep. */
-    private record Checked(int records, Instant created, List<Row> rows, int skipped) {
+    private record Checked(int records, Instant created, List<Row> rows, int skipped, String digest) {
     }
 
     /**
@@ -255,7 +267,7 @@ public class PayloadLoader {
                     }
                 }
             }
-            return new Checked(reader.recordCount(), header.created(), rows, skipped);
+            return new Checked(reader.recordCount(), header.created(), rows, skipped, reader.recordsSha256());
         }
     }
 
@@ -289,11 +301,14 @@ public class PayloadLoader {
         boolean last;
         boolean finished;
 
-        BatchContext(ReplicationBatch batch, Instant created, Instant startedAt, int records) {
+        final String digest;
+
+        BatchContext(ReplicationBatch batch, Instant created, Instant startedAt, int records, String digest) {
             this.batch = batch;
             this.created = created;
             this.startedAt = startedAt;
             this.records = records;
+            this.digest = digest;
         }
     }
 
@@ -323,11 +338,11 @@ public class PayloadLoader {
             long now = System.nanoTime();
             if (context.last) {
                 Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
-                        + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADED,
-                        context.records, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
-                        tally.skipped + tally.pendingSkipped, context.startedAt, Instant.now(), batch.id());
+                        + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = ? WHERE ID = ?",
+                        BatchStatus.LOADED, context.records, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
+                        tally.skipped + tally.pendingSkipped, context.startedAt, Instant.now(), context.digest, batch.id());
             } else if (context.first || inserted + updated > 0 || now - context.progressAt >= PROGRESS_NANOS) {
-                Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, LOAD_STARTED_AT = ?, LOADED_AT = NULL, FAILED_LINE = NULL, REASON = NULL,"
+                Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, LOAD_STARTED_AT = ?, LOADED_AT = NULL, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = NULL,"
                         + " PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?, SKIPPED_COUNT = ? WHERE ID = ?", BatchStatus.LOADING,
                         context.startedAt, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
                         tally.skipped + tally.pendingSkipped, batch.id());
@@ -534,7 +549,8 @@ public class PayloadLoader {
         String cut = ReplicationBatches.cut(reason);
         Integer failedLine = line == null || line == 0 ? null : line;
         LOG.warnf("Replication batch %s of site %d not loaded: %s", batch.batchKey(), batch.siteId(), cut);
-        databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ?, FAILED_LINE = ?, REASON = ?, LOAD_STARTED_AT = ?, LOADED_AT = ? WHERE ID = ?",
+        databases.mainJdbc().update("UPDATE REPLICATION_BATCHES SET STATUS = ?, FAILED_LINE = ?, REASON = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?,"
+                + " LOADED_DIGEST = NULL WHERE ID = ?",
                 BatchStatus.FAILED, failedLine, cut, startedAt, Instant.now(), batch.id());
         return new LoadResult(batch.id(), BatchStatus.FAILED, 0, inserted, updated, skipped, failedLine, cut);
     }
