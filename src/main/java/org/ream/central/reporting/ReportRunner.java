@@ -115,7 +115,7 @@ public class ReportRunner {
     /** Writes the report in {@code format} to {@code out}; on failure the caller discards what was written. */
     public RunResult run(ReportDesign design, SessionUser user, String format, OutputStream out) throws Exception {
         ReportWriter writer = writers.writer(format).orElseThrow(() -> new ValidationException("format", "\"" + format
-                + "\" is not a report format (available: " + String.join(", ", writers.all().keySet()) + ")"));
+                + "\" is not a report format (available: " + String.join(", ", writers.formats()) + ")"));
         Prepared p = prepare(design, user);
         ReportHeader header = header(p, user);
         try (JdbcRowSource rows = open(p.query())) {

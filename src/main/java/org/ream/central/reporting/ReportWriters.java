@@ -4,15 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.ream.central.reporting.output.ReportWriter;
 
 /**
  * The report writers by format id: the five standard ones (pdf, csv, xml, xlsx, ods, from
- * reporting.output) and any CDI bean implementing {@link ReportWriter}. Two writers claiming
- * one format is a programming error, refused at first use.
+ * reporting.output) and any CDI bean implementing {@link ReportWriter}, in one
+ * {@link org.ream.central.reporting.output.ReportWriters} registry, which refuses two writers
+ * claiming one format at first use.
  */
 @ApplicationScoped
 public class ReportWriters {
@@ -21,31 +22,28 @@ public class ReportWriters {
     @Any
     Instance<ReportWriter> beans;
 
-    private volatile Map<String, ReportWriter> byFormat;
+    private volatile org.ream.central.reporting.output.ReportWriters registry;
 
+    /** The writer of exactly this format id. */
     public Optional<ReportWriter> writer(String format) {
-        return Optional.ofNullable(all().get(format));
+        return registry().formats().contains(format) ? registry().find(format) : Optional.empty();
     }
 
-    /** The formats available, sorted. */
-    public Map<String, ReportWriter> all() {
-        Map<String, ReportWriter> m = byFormat;
-        if (m == null) {
-            Map<String, ReportWriter> found = new TreeMap<>();
-            java.util.List<ReportWriter> writers = new java.util.ArrayList<>();
+    /** The format ids available. */
+    public List<String> formats() {
+        return registry().formats();
+    }
+
+    private org.ream.central.reporting.output.ReportWriters registry() {
+        org.ream.central.reporting.output.ReportWriters r = registry;
+        if (r == null) {
             org.ream.central.reporting.output.ReportWriters standard = org.ream.central.reporting.output.ReportWriters.standard();
-            standard.formats().forEach(f -> writers.add(standard.forFormat(f)));
-            beans.forEach(writers::add);
-            for (ReportWriter w : writers) {
-                ReportWriter before = found.put(w.format(), w);
-                if (before != null) {
-                    throw new IllegalStateException("two report writers for format " + w.format() + ": " + before.getClass().getName()
-                            + " and " + w.getClass().getName());
-                }
-            }
-            m = Map.copyOf(found);
-            byFormat = m;
+            List<ReportWriter> all = new ArrayList<>();
+            standard.formats().forEach(f -> all.add(standard.forFormat(f)));
+            beans.forEach(all::add);
+            r = new org.ream.central.reporting.output.ReportWriters(all);
+            registry = r;
         }
-        return m;
+        return r;
     }
 }

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.firebirdsql.management.FBManager;
 
 /** Throw-away databases for persistence tests: embedded Firebird files and PostgreSQL databases. */
-final class TestDatabases {
+public final class TestDatabases {
 
     private TestDatabases() {
     }
@@ -69,7 +69,7 @@ final class TestDatabases {
     }
 
     /** A DataSource that opens a new connection per call, as the pools hand out connections. */
-    static DataSource dataSource(DatabaseTarget target) {
+    public static DataSource dataSource(DatabaseTarget target) {
         return new DataSource() {
             @Override
             public Connection getConnection() throws SQLException {

@@ -63,10 +63,15 @@ class ReplicationPipelineTest {
         SiteServer server = new SiteServer(new ActivityGenerator(spec), new InetSocketAddress("127.0.0.1", 0), executor,
                 RequestCheck.signedFor(spec.name(), PASSWORD)).start();
         server.misbehave(mode, false);
+        return new Site(register(spec, server), server, spec);
+    }
+
+    /** The SITES row of a simulated site listening on 127.0.0.1. */
+    long register(SiteSpec spec, SiteServer server) {
         long id = databases.newId();
         databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 id, spec.name(), "127.0.0.1", server.port(), false, true, "UNKNOWN", Instant.now());
-        return new Site(id, server, spec);
+        return id;
     }
 
     String column(String column, long siteId) {
@@ -216,9 +221,7 @@ class ReplicationPipelineTest {
         RequestCheck signed = RequestCheck.signedFor(spec.name(), PASSWORD);
         RequestCheck acceptsButDoesNotSign = signed::refusal; // same checks, no key for the payloads
         SiteServer server = new SiteServer(new ActivityGenerator(spec), new InetSocketAddress("127.0.0.1", 0), executor, acceptsButDoesNotSign).start();
-        long id = databases.newId();
-        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                id, spec.name(), "127.0.0.1", server.port(), false, true, "UNKNOWN", Instant.now());
+        long id = register(spec, server);
         try {
             ReplicationRuns.DownloadSummary s = runs.downloadAll(List.of(id));
             assertThat(s.payloads()).isZero();

@@ -6,12 +6,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -23,9 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.firebirdsql.management.FBManager;
 import org.junit.jupiter.api.AfterAll;
@@ -178,7 +174,7 @@ class ReportsOnPostgresTest {
             manager.stop();
         }
         DatabaseTarget target = new DatabaseTarget("main", "jdbc:firebird:embedded:" + file, "SYSDBA", "masterkey", Optional.of(file));
-        DataSource fb = dataSource(target);
+        DataSource fb = org.ream.central.persistence.TestDatabases.dataSource(target);
         Migrations.apply(fb, target, "db/main-changelog.yaml", "main");
         try (Connection from = databases.mainJdbc().dataSource().getConnection(); Connection to = fb.getConnection()) {
             to.setAutoCommit(false);
@@ -209,61 +205,5 @@ class ReportsOnPostgresTest {
                 write.executeBatch();
             }
         }
-    }
-
-    static DataSource dataSource(DatabaseTarget target) {
-        return new DataSource() {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Properties p = new Properties();
-                p.setProperty("user", target.user());
-                p.setProperty("password", target.password());
-                p.setProperty("charSet", "UTF-8");
-                try {
-                    Driver d = (Driver) Class.forName(target.dialect().driverClass()).getDeclaredConstructor().newInstance();
-                    return d.connect(target.url(), p);
-                } catch (ReflectiveOperationException e) {
-                    throw new SQLException(e);
-                }
-            }
-
-            @Override
-            public Connection getConnection(String username, String password) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public PrintWriter getLogWriter() {
-                return null;
-            }
-
-            @Override
-            public void setLogWriter(PrintWriter out) {
-            }
-
-            @Override
-            public void setLoginTimeout(int seconds) {
-            }
-
-            @Override
-            public int getLoginTimeout() {
-                return 0;
-            }
-
-            @Override
-            public Logger getParentLogger() {
-                return Logger.getLogger("reports-test");
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> iface) throws SQLException {
-                throw new SQLException("not a wrapper");
-            }
-
-            @Override
-            public boolean isWrapperFor(Class<?> iface) {
-                return false;
-            }
-        };
     }
 }

@@ -91,9 +91,7 @@ public class PayloadLoader {
         String digest = checked.digest() + "|" + types.stream().map(RecordType::wireName).sorted().collect(java.util.stream.Collectors.joining(","));
         if (digest.equals(loadedBefore)) {
             // The same records under the same types were loaded completely before: nothing to write.
-            jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = 0, UPDATED_COUNT = 0,"
-                    + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL WHERE ID = ?", BatchStatus.LOADED,
-                    checked.records(), checked.records(), checked.skipped(), startedAt, Instant.now(), batchId);
+            jdbc.inTransaction(c -> markLoaded(c, batchId, checked.records(), checked.records(), 0, 0, checked.skipped(), startedAt, digest));
             LOG.debugf("Batch %s of site %d: %d records loaded before, unchanged, in %d ms", batch.batchKey(), batch.siteId(), checked.records(),
                     (System.nanoTime() - t0) / 1_000_000);
             return new LoadResult(batchId, BatchStatus.LOADED, checked.records(), 0, 0, checked.skipped(), null, null);
@@ -149,15 +147,22 @@ public class PayloadLoader {
         int records = checked.records();
         if (!context.finished) {
             // Nothing written (no record of a chosen type), or read in two passes: marked here.
-            jdbc.update("UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
-                    + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = ? WHERE ID = ?",
-                    BatchStatus.LOADED, records, records, tally.inserted, tally.updated, tally.skipped, startedAt, Instant.now(), digest, batchId);
+            jdbc.inTransaction(c -> markLoaded(c, batchId, records, records, tally.inserted, tally.updated, tally.skipped, startedAt, digest));
         }
         long end = System.nanoTime();
         LOG.debugf("Batch %s of site %d: %d records (%d inserted, %d updated, %d skipped) in %d ms: read and check %d ms, compare %d ms (lookups %d ms), write %d ms",
                 batch.batchKey(), batch.siteId(), records, tally.inserted, tally.updated, tally.skipped, (end - t0) / 1_000_000,
                 (checkedAt - t0) / 1_000_000, context.compareNanos / 1_000_000, context.lookupNanos / 1_000_000, context.writeNanos / 1_000_000);
         return new LoadResult(batchId, BatchStatus.LOADED, records, tally.inserted, tally.updated, tally.skipped, null, null);
+    }
+
+    /** Marks a batch LOADED with its counts and the digest of what was loaded (in the caller's transaction). */
+    private static Object markLoaded(Connection c, long batchId, int records, int processed, int inserted, int updated, int skipped,
+            Instant startedAt, String digest) throws SQLException {
+        Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
+                + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = ? WHERE ID = ?",
+                BatchStatus.LOADED, records, processed, inserted, updated, skipped, startedAt, Instant.now(), digest, batchId);
+        return null;
     }
 
     static final String LINKED_CHANGE_NO = "linkedUserChangeNo";
@@ -337,10 +342,8 @@ public class PayloadLoader {
             // PROGRESS_NANOS: its commit would otherwise be the only write (a forced one on Firebird).
             long now = System.nanoTime();
             if (context.last) {
-                Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, RECORD_COUNT = ?, PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?,"
-                        + " SKIPPED_COUNT = ?, LOAD_STARTED_AT = ?, LOADED_AT = ?, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = ? WHERE ID = ?",
-                        BatchStatus.LOADED, context.records, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
-                        tally.skipped + tally.pendingSkipped, context.startedAt, Instant.now(), context.digest, batch.id());
+                markLoaded(c, batch.id(), context.records, tally.processed + inChunk, tally.inserted + inserted, tally.updated + updated,
+                        tally.skipped + tally.pendingSkipped, context.startedAt, context.digest);
             } else if (context.first || inserted + updated > 0 || now - context.progressAt >= PROGRESS_NANOS) {
                 Jdbc.update(c, "UPDATE REPLICATION_BATCHES SET STATUS = ?, LOAD_STARTED_AT = ?, LOADED_AT = NULL, FAILED_LINE = NULL, REASON = NULL, LOADED_DIGEST = NULL,"
                         + " PROCESSED_COUNT = ?, INSERTED_COUNT = ?, UPDATED_COUNT = ?, SKIPPED_COUNT = ? WHERE ID = ?", BatchStatus.LOADING,

@@ -31,8 +31,11 @@ class SimulatorPayloadLoadTest {
     @Inject
     PayloadLoader loader;
 
-    @Test
-    void aSimulatedSitesDayLoadsEveryRecordAndReloadsWithoutChange() throws Exception {
+    /** One simulated site-day: its site row and its payload file. */
+    record Day(long siteId, Path file, int records) {
+    }
+
+    Day simulatedDay() throws Exception {
         SiteSpec spec = SiteSpec.of((int) (System.nanoTime() % 100_000), 7, 5, 20, 1);
         long siteId = databases.newId();
         databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -42,6 +45,15 @@ class SimulatorPayloadLoadTest {
             new ActivityGenerator(spec).writeBatch(1, RecordTypes.ALL, new NdjsonPayloadOut(out));
         }
         int records = PayloadReader.verify(file).records();
+        return new Day(siteId, file, records);
+    }
+
+    @Test
+    void aSimulatedSitesDayLoadsEveryRecordAndReloadsWithoutChange() throws Exception {
+        Day day = simulatedDay();
+        long siteId = day.siteId();
+        Path file = day.file();
+        int records = day.records();
         assertThat(records).isPositive();
 
         long batch = batches.recordDownloaded(siteId, file).id();
@@ -77,15 +89,10 @@ class SimulatorPayloadLoadTest {
     /** A payload too large to keep in memory is read twice (checked, then written): same rows, same counts. */
     @Test
     void aPayloadTooLargeToKeepLoadsTheSameInTwoPasses() throws Exception {
-        SiteSpec spec = SiteSpec.of((int) (System.nanoTime() % 100_000), 7, 5, 20, 1);
-        long siteId = databases.newId();
-        databases.mainJdbc().update("INSERT INTO SITES (ID, NAME, ADDRESS, PORT, SECURE, ENABLED, STATUS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                siteId, spec.name(), "127.0.0.1", 8093, false, true, "READY", Instant.now());
-        Path file = Files.createTempFile("sim-", ".ndjson.gz");
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new ActivityGenerator(spec).writeBatch(1, RecordTypes.ALL, new NdjsonPayloadOut(out));
-        }
-        int records = PayloadReader.verify(file).records();
+        Day day = simulatedDay();
+        long siteId = day.siteId();
+        Path file = day.file();
+        int records = day.records();
         long batch = batches.recordDownloaded(siteId, file).id();
         int kept = loader.keepRows;
         loader.keepRows = 10;
